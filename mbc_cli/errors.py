@@ -1,0 +1,75 @@
+"""Errors mbc reports to its user, each with the exit code the command line gives it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_USAGE = 2
+EXIT_BAD_DATA = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a knowledge-base file, 1-based as editors count."""
+
+    file: str
+    line: int
+    column: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the knowledge base."""
+
+    location: Location | None
+    message: str
+    entry: str | None = None
+    """The entry it concerns, e.g. 'site "bone"'."""
+
+    def __str__(self) -> str:
+        where = f"{self.location}: " if self.location else ""
+        what = f"{self.entry}: " if self.entry else ""
+        return f"{where}{what}{self.message}"
+
+
+class MbcError(Exception):
+    """A failure mbc explains to its user and turns into an exit code."""
+
+    exit_code = 1
+
+
+class NotFoundError(MbcError):
+    """Something the user named is not in the knowledge base."""
+
+    exit_code = EXIT_NOT_FOUND
+
+    def __init__(self, kind: str, name: str, suggestions: Sequence[str] = ()) -> None:
+        self.kind = kind
+        self.name = name
+        self.suggestions = tuple(suggestions)
+        super().__init__(f'No {kind} "{name}".')
+
+
+class UsageError(MbcError):
+    """The command was asked for something that makes no sense."""
+
+    exit_code = EXIT_USAGE
+
+
+class KnowledgeBaseError(MbcError):
+    """The knowledge base is broken; every problem found is listed."""
+
+    exit_code = EXIT_BAD_DATA
+
+    def __init__(self, path: str, problems: Sequence[Problem]) -> None:
+        self.path = path
+        self.problems = tuple(problems)
+        count = len(self.problems)
+        noun = "problem" if count == 1 else "problems"
+        super().__init__(f"The knowledge base at {path} has {count} {noun}.")

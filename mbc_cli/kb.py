@@ -1,0 +1,215 @@
+"""Find the knowledge base, load it safely, validate it, and build the model and its indexes."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+from mbc_cli import assemble, model
+from mbc_cli.errors import KnowledgeBaseError, Location, Problem
+from mbc_cli.provenance import check_quotes
+from mbc_cli.records import Entry, check_file
+from mbc_cli.schema import FILES
+from mbc_cli.yaml_reader import read_yaml
+
+MAX_QUOTE = 250
+"""Longest quote accepted, in characters: cite the shortest passage that supports a claim."""
+
+Entries = dict[str, tuple[Entry, ...]]
+
+
+def bundled_path() -> Path:
+    """Return the knowledge base shipped with mbc: in the wheel, or the checkout's data/."""
+    here = Path(__file__).resolve().parent
+    installed = here / "data"
+    return installed if installed.is_dir() else here.parent / "data"
+
+
+def load(path: Path | None = None, *, sources_dir: Path | None = None) -> model.KnowledgeBase:
+    """Load and validate the knowledge base at `path` (default: the bundled one).
+
+    With `sources_dir`, also check every quote against the source snapshots there.
+    """
+    folder = bundled_path() if path is None else path
+    entries, problems = read_folder(folder)
+    kb = None
+    if not problems:
+        kb, problems = build(entries, _shown(folder))
+    if kb is not None and sources_dir is not None:
+        snapshots = {source.id: source.snapshot for source in kb.sources.values()}
+        problems = check_quotes(iter_citations(entries), snapshots, sources_dir)
+    if kb is None or problems:
+        raise KnowledgeBaseError(_shown(folder), problems)
+    return kb
+
+
+def read_folder(folder: Path) -> tuple[Entries, list[Problem]]:
+    """Read and shape-check every file of the knowledge base in `folder`."""
+    problems: list[Problem] = []
+    entries: Entries = {}
+    if not folder.is_dir():
+        what = "is not a folder" if folder.exists() else "does not exist"
+        return entries, [Problem(None, f"{_shown(folder)} {what}: a knowledge base is a folder of YAML files")]
+    present = {p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml")}
+    expected = ", ".join(f"{name}.yaml" for name in FILES)
+    problems += [
+        Problem(Location(_shown(folder / extra), 1, 1), f"unknown file; a knowledge base has: {expected}")
+        for extra in sorted(present - {f"{name}.yaml" for name in FILES})
+    ]
+    for name, kind in FILES.items():
+        file = folder / f"{name}.yaml"
+        shown = _shown(file)
+        if file.name not in present:
+            problems.append(Problem(None, f"missing file {shown}"))
+            continue
+        text = _read_text(file, shown, problems)
+        if text is None:
+            continue
+        value, found = read_yaml(text, shown)
+        problems.extend(found)
+        entries[name] = () if value is None else check_file(value, kind, problems)
+    return entries, problems
+
+
+def _read_text(file: Path, shown: str, problems: list[Problem]) -> str | None:
+    try:
+        data = file.read_bytes()
+    except OSError as error:
+        problems.append(Problem(Location(shown, 1, 1), f"cannot read the file: {error.strerror}"))
+        return None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        problems.append(Problem(Location(shown, line, column), "not UTF-8 text: save the file as UTF-8"))
+        return None
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def iter_citations(entries: Entries) -> Iterator[tuple[Location, str, str]]:
+    """Yield (where, source id, quote) for every citation in the knowledge base."""
+    stack: list[object] = [item for items in entries.values() for item in items]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, tuple):
+            stack.extend(item)
+        elif isinstance(item, Entry):
+            source, quote = item.values.get("source"), item.values.get("quote")
+            if isinstance(source, str) and isinstance(quote, str):
+                yield item.where["quote"], source, quote
+            stack.extend(item.values.values())
+
+
+def build(entries: Entries, path: str) -> tuple[model.KnowledgeBase | None, list[Problem]]:
+    """Check ids and references across files; return the model, or None and every problem."""
+    problems: list[Problem] = []
+    ids = {name: _unique_ids(name, entries.get(name, ()), problems) for name in FILES}
+    areas = {**ids["sites"], **ids["local_areas"]}
+    for clash in ids["sites"].keys() & ids["local_areas"].keys():
+        entry = ids["local_areas"][clash]
+        problems.append(Problem(entry.where["id"], f'id "{clash}" is also a site id', _label("local area", entry)))
+    refs = _References(problems)
+    for location, source, quote in iter_citations(entries):
+        refs.check(location, "source", source, ids["sources"])
+        if len(quote) > MAX_QUOTE:
+            problems.append(
+                Problem(location, f"quote of {len(quote)} characters: cite at most {MAX_QUOTE} (the shortest passage)")
+            )
+    for site in ids["sites"].values():
+        _check_site(site, ids, refs)
+    for test in ids["tests"].values():
+        for link in test.entries("sites"):
+            refs.check(link.where["site"], "site", link.text("site"), ids["sites"], _label("test", test))
+    for treatment in ids["treatments"].values():
+        for link in treatment.entries("sites"):
+            refs.check(
+                link.where["site"], "site or local area", link.text("site"), areas, _label("treatment", treatment)
+            )
+    for drug in ids["drugs"].values():
+        refs.check(
+            drug.where["treatment"], "treatment", drug.text("treatment"), ids["treatments"], _label("drug", drug)
+        )
+    for kind, label in (("statistics", "statistic"), ("notes", "note")):
+        for entry in ids[kind].values():
+            study = entry.maybe_text("study")
+            if study is not None:
+                refs.check(entry.where["study"], "study", study, ids["studies"], _label(label, entry))
+    if not any(note.text("topic") == "advice" for note in ids["notes"].values()):
+        problems.append(
+            Problem(None, "no note with topic advice: every answer ends with the sources' advice to see the care team")
+        )
+    if problems:
+        return None, problems
+    return assemble.knowledge_base(ids, path), []
+
+
+def _check_site(site: Entry, ids: dict[str, dict[str, Entry]], refs: _References) -> None:
+    label = _label("site", site)
+    symptoms = ids["symptoms"]
+    frequency = site.entry("frequency")
+    if frequency is not None:
+        refs.check(frequency.where["study"], "study", frequency.text("study"), ids["studies"], label)
+    direct = {link.text("symptom") for link in site.entries("symptoms") if "via" not in link.values}
+    seen: set[tuple[str, str | None]] = set()
+    for link in site.entries("symptoms"):
+        symptom, via = link.text("symptom"), link.maybe_text("via")
+        refs.check(link.where["symptom"], "symptom", symptom, symptoms, label)
+        if (symptom, via) in seen:
+            refs.problems.append(Problem(link.at, f'symptom "{symptom}" is linked twice', label))
+        seen.add((symptom, via))
+        if via is None or not refs.check(link.where["via"], "symptom", via, symptoms, label):
+            continue
+        if symptoms[via].text("kind") != "condition":
+            refs.problems.append(
+                Problem(link.where["via"], f'"{via}" is not a condition, so nothing comes via it', label)
+            )
+        elif via not in direct:
+            refs.problems.append(
+                Problem(
+                    link.where["via"], f'"{via}" must also be linked to this site directly, with its citations', label
+                )
+            )
+
+
+class _References:
+    """Checks that ids point at entries, suggesting the closest id when one does not."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+
+    def check(self, at: Location, kind: str, value: str, known: Mapping[str, object], entry: str | None = None) -> bool:
+        if value in known:
+            return True
+        close = difflib.get_close_matches(value, list(known), n=1)
+        hint = f' (did you mean "{close[0]}"?)' if close else ""
+        self.problems.append(Problem(at, f'unknown {kind} "{value}"{hint}', entry))
+        return False
+
+
+def _label(kind: str, entry: Entry) -> str:
+    return f'{kind} "{entry.values.get("id", "?")}"'
+
+
+def _unique_ids(name: str, entries: tuple[Entry, ...], problems: list[Problem]) -> dict[str, Entry]:
+    kind = FILES[name].label or name
+    by_id: dict[str, Entry] = {}
+    for entry in entries:
+        entry_id = entry.values.get("id")
+        if not isinstance(entry_id, str):
+            continue
+        if entry_id in by_id:
+            first = by_id[entry_id].at.line
+            problems.append(
+                Problem(entry.where["id"], f'duplicate id "{entry_id}" (first at line {first})', _label(kind, entry))
+            )
+            continue
+        by_id[entry_id] = entry
+    return by_id

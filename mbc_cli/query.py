@@ -1,0 +1,61 @@
+"""Pure questions asked of the knowledge base; nothing here prints or exits."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, fields, is_dataclass
+
+from mbc_cli.model import Citation, KnowledgeBase, Source
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What a knowledge base holds: entries of each kind, and claims cited per source."""
+
+    path: str
+    counts: tuple[tuple[str, int], ...]
+    """(kind, number of entries), in the order the files are listed."""
+    citations_by_source: tuple[tuple[Source, int], ...]
+    """(source, number of citations of it), in the order of sources.yaml."""
+
+
+def summary(kb: KnowledgeBase) -> Summary:
+    """Count the entries of each kind and the citations of each source."""
+    counts = tuple((kind, len(entries)) for kind, entries in entries_by_kind(kb))
+    cited = Counter(citation.source for citation in all_citations(kb))
+    return Summary(kb.path, counts, tuple((source, cited[source.id]) for source in kb.sources.values()))
+
+
+def all_citations(kb: KnowledgeBase) -> list[Citation]:
+    """Return every citation in the knowledge base's entries, in file order."""
+    found: list[Citation] = []
+    stack: list[object] = [entries for _, entries in reversed(entries_by_kind(kb))]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Citation):
+            found.append(item)
+        elif isinstance(item, Mapping):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, tuple):
+            stack.extend(reversed(item))
+        elif is_dataclass(item):
+            stack.extend(reversed([getattr(item, f.name) for f in fields(item)]))
+    return found
+
+
+def entries_by_kind(kb: KnowledgeBase) -> tuple[tuple[str, Mapping[str, object]], ...]:
+    """Return (kind, entries by id) for each kind of entry, in the order the files are listed."""
+    return (
+        ("sources", kb.sources),
+        ("sites", kb.sites),
+        ("local areas", kb.local_areas),
+        ("symptoms", kb.symptoms),
+        ("tests", kb.tests),
+        ("treatments", kb.treatments),
+        ("drugs", kb.drugs),
+        ("studies", kb.studies),
+        ("statistics", kb.statistics),
+        ("terms", kb.terms),
+        ("notes", kb.notes),
+    )

@@ -1,0 +1,1 @@
+"""Renderers: turn answers into Rich renderables or strings. They return; they never print."""

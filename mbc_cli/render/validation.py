@@ -1,0 +1,26 @@
+"""Render the summary `mbc validate` prints for a knowledge base that passed its checks."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+
+from mbc_cli.query import Summary
+from mbc_cli.render.text import literal, source_label
+
+
+def summary(result: Summary, *, quotes_checked: bool) -> RenderableType:
+    """Return the counts of entries and citations, under a line saying the check passed."""
+    checked = "every quote found in its source snapshot" if quotes_checked else "quotes not checked (use --sources)"
+    headline = literal(f"Knowledge base OK: {result.path} ({checked})", style="bold green")
+    entries = Table(title="Entries", title_justify="left")
+    entries.add_column("kind")
+    entries.add_column("entries", justify="right")
+    for kind, count in result.counts:
+        entries.add_row(literal(kind), str(count))
+    cited = Table(title="Citations per source", title_justify="left")
+    cited.add_column("source", overflow="fold")
+    cited.add_column("citations", justify="right")
+    for source, count in result.citations_by_source:
+        cited.add_row(literal(f"{source_label(source)} [{source.id}]"), str(count))
+    return Group(headline, entries, cited)

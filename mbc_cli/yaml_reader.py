@@ -1,0 +1,187 @@
+"""Read YAML safely into located values, catching what PyYAML lets through silently.
+
+Only YAML's plain types are read (text, numbers, booleans, null, dates, lists, mappings):
+no tag ever constructs an object. Duplicate keys are reported, and anchors and aliases are
+expanded under a budget, so that an "alias bomb" is rejected before it can use much memory.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import yaml
+from yaml.constructor import SafeConstructor
+
+from mbc_cli.errors import Location, Problem
+
+try:
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - libyaml is in PyYAML's wheels for every platform we use
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+_PREFIX = "tag:yaml.org,2002:"
+_SCALAR_TAGS = frozenset(f"{_PREFIX}{t}" for t in ("str", "int", "float", "bool", "null", "timestamp"))
+_MAP_TAG = f"{_PREFIX}map"
+_SEQ_TAG = f"{_PREFIX}seq"
+_EXTRA_NODES = 10_000
+"""How many more values than it has nodes a file may produce by expanding aliases."""
+
+_constructor = SafeConstructor()
+
+
+@dataclass(frozen=True, slots=True)
+class Scalar:
+    """A single value, with how it was written."""
+
+    value: str | int | float | bool | None
+    type: str
+    """YAML's reading of it: str, int, float, bool, null or timestamp."""
+    text: str
+    """The characters as written in the file."""
+    at: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Mapping:
+    """A YAML mapping; keys are text, in file order."""
+
+    items: dict[str, tuple[Location, Value]]
+    """Key -> (where the key is, its value)."""
+    at: Location
+
+
+@dataclass(frozen=True, slots=True)
+class Sequence:
+    """A YAML list."""
+
+    items: tuple[Value, ...]
+    at: Location
+
+
+Value = Scalar | Mapping | Sequence
+
+
+class _Budget(Exception):
+    """Raised inside the walk when aliases expand past the budget."""
+
+
+def read_yaml(text: str, file: str) -> tuple[Value | None, list[Problem]]:
+    """Parse one YAML document; return its value (None if unreadable) and the problems found."""
+    try:
+        root = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as error:
+        return None, [_syntax_problem(error, file)]
+    except yaml.YAMLError as error:
+        return None, [Problem(Location(file, 1, 1), f"not valid YAML: {error}")]
+    if root is None:
+        return None, [Problem(Location(file, 1, 1), "the file is empty; expected a list of entries")]
+    walker = _Walker(file, budget=2 * _count_nodes(root) + _EXTRA_NODES)
+    try:
+        value = walker.convert(root)
+    except _Budget:
+        return None, [
+            Problem(
+                walker.alias_at,
+                "aliases expand this file to far more values than it holds (an alias bomb?); write the values out",
+            )
+        ]
+    return value, walker.problems
+
+
+def _count_nodes(root: yaml.Node) -> int:
+    """Count distinct nodes: what the file holds before any alias is expanded."""
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            continue
+        seen.add(id(node))
+        if isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(item for pair in node.value for item in pair)
+    return len(seen)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    location = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file, 1, 1)
+    problem = error.problem or "not valid YAML"
+    if "'\\t'" in problem or "\\t" in problem:
+        problem += " (a tab: YAML indents with spaces only)"
+    context = f" {error.context}" if error.context else ""
+    return Problem(location, f"YAML syntax error:{context} {problem}".replace("  ", " "))
+
+
+class _Walker:
+    def __init__(self, file: str, budget: int) -> None:
+        self.file = file
+        self.budget = budget
+        self.problems: list[Problem] = []
+        self.seen: set[int] = set()
+        self.alias_at = Location(file, 1, 1)
+
+    def at(self, node: yaml.Node) -> Location:
+        mark = node.start_mark
+        return Location(self.file, mark.line + 1, mark.column + 1)
+
+    def convert(self, node: yaml.Node) -> Value:
+        self.budget -= 1
+        if id(node) in self.seen:
+            # The composer hands back the same node for every alias of an anchor.
+            self.alias_at = self.at(node)
+        self.seen.add(id(node))
+        if self.budget < 0:
+            raise _Budget
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            self.check_tag(node, _SEQ_TAG)
+            return Sequence(tuple(self.convert(item) for item in node.value), self.at(node))
+        if isinstance(node, yaml.MappingNode):
+            self.check_tag(node, _MAP_TAG)
+            return self.mapping(node)
+        raise TypeError(f"unexpected YAML node {node!r}")  # pragma: no cover - composer only makes these
+
+    def check_tag(self, node: yaml.Node, expected: str) -> None:
+        if node.tag != expected:
+            self.problems.append(Problem(self.at(node), _tag_message(node.tag)))
+
+    def scalar(self, node: yaml.ScalarNode) -> Scalar:
+        text = str(node.value)
+        if node.tag not in _SCALAR_TAGS:
+            self.problems.append(Problem(self.at(node), _tag_message(node.tag)))
+            return Scalar(text, "str", text, self.at(node))
+        kind = node.tag.removeprefix(_PREFIX)
+        value: str | int | float | bool | None
+        if kind == "str":
+            value = text
+        elif kind == "timestamp":
+            value = text  # kept as written: dates stay text in mbc
+        else:
+            value = _constructor.construct_object(node)
+        return Scalar(value, kind, text, self.at(node))
+
+    def mapping(self, node: yaml.MappingNode) -> Mapping:
+        items: dict[str, tuple[Location, Value]] = {}
+        for key_node, value_node in node.value:
+            key_at = self.at(key_node)
+            if key_node.tag == f"{_PREFIX}merge":
+                self.problems.append(Problem(key_at, "merge keys (<<) are not supported; write the keys out"))
+                continue
+            if not isinstance(key_node, yaml.ScalarNode):
+                self.problems.append(Problem(key_at, "a key must be plain text"))
+                continue
+            key = str(key_node.value)
+            if key in items:
+                first = items[key][0]
+                self.problems.append(Problem(key_at, f'duplicate key "{key}" (first at line {first.line})'))
+                continue
+            items[key] = (key_at, self.convert(value_node))
+        return Mapping(items, self.at(node))
+
+
+def _tag_message(tag: str) -> str:
+    shown = tag.replace(_PREFIX, "!!")
+    return f"the tag {shown} is not allowed: mbc reads plain YAML only (text, numbers, lists, mappings)"
