@@ -34,7 +34,7 @@ def _answer(produce: Callable[[], RenderableType]) -> None:
     try:
         renderable = produce()
     except MbcError as failure:
-        _err.print(messages.error(failure))
+        _err.print(messages.error(failure), soft_wrap=True)
         raise typer.Exit(failure.exit_code) from None
     _out.print(renderable)
 

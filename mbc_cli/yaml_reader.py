@@ -70,7 +70,7 @@ def read_yaml(text: str, file: str) -> tuple[Value | None, list[Problem]]:
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, file)]
+        return None, [_syntax_problem(error, file, text)]
     except yaml.YAMLError as error:
         return None, [Problem(Location(file, 1, 1), f"not valid YAML: {error}")]
     if root is None:
@@ -104,14 +104,14 @@ def _count_nodes(root: yaml.Node) -> int:
     return len(seen)
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     location = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file, 1, 1)
-    problem = error.problem or "not valid YAML"
-    if "'\\t'" in problem or "\\t" in problem:
-        problem += " (a tab: YAML indents with spaces only)"
-    context = f" {error.context}" if error.context else ""
-    return Problem(location, f"YAML syntax error:{context} {problem}".replace("  ", " "))
+    message = " ".join(part for part in ("YAML syntax error:", error.context, error.problem) if part)
+    lines = text.splitlines()
+    if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
+        message += " (a tab: YAML indents with spaces only)"
+    return Problem(location, message)
 
 
 class _Walker:

@@ -1,0 +1,35 @@
+"""Shared fixtures: the real knowledge base, loaded once, and the source snapshots' folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from mbc_cli import kb
+from mbc_cli.model import KnowledgeBase
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def real_kb() -> KnowledgeBase:
+    """The knowledge base mbc ships with."""
+    return kb.load(ROOT / "data")
+
+
+@pytest.fixture(scope="session")
+def sources_dir() -> Path:
+    """The source snapshots: $MBC_SOURCES_DIR, or ../shared/sources beside the repository.
+
+    Without them the provenance tests skip, except under CI (CI=true), where they must run.
+    """
+    folder = Path(os.environ.get("MBC_SOURCES_DIR", ROOT.parent / "shared" / "sources"))
+    if not (folder / "manifest.yaml").is_file():
+        reason = f"source snapshots not found in {folder} (set MBC_SOURCES_DIR)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason + "; under CI they are required")
+        pytest.skip(reason)
+    return folder

@@ -1,0 +1,60 @@
+"""Every quote in the knowledge base stands, word for word, in its source snapshot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from mbc_cli import kb, provenance
+from mbc_cli.model import KnowledgeBase
+
+from .conftest import ROOT
+
+
+def test_every_quote_is_found_in_its_snapshot(sources_dir: Path) -> None:
+    entries, problems = kb.read_folder(ROOT / "data")
+    assert problems == []
+    citations = list(kb.iter_citations(entries))
+    snapshots = {e.text("id"): e.text("snapshot") for e in entries["sources"]}
+    assert len(citations) > 400
+    assert provenance.check_quotes(citations, snapshots, sources_dir) == []
+
+
+def test_sources_match_the_manifest(real_kb: KnowledgeBase, sources_dir: Path) -> None:
+    manifest = {item["file"]: item for item in yaml.safe_load((sources_dir / "manifest.yaml").read_text())}
+    assert {source.snapshot for source in real_kb.sources.values()} == set(manifest)
+    for source in real_kb.sources.values():
+        described = manifest[source.snapshot]
+        assert source.publisher == described["publisher"]
+        assert source.title == described["title"]
+        assert source.url == described["url"]
+        for field in ("published", "last_reviewed", "last_updated"):
+            expected = described.get(field)
+            assert getattr(source, field) == (None if expected is None else str(expected))
+        assert source.authors == tuple(described.get("authors", ()))
+        assert source.reviewed_by == tuple(described.get("reviewed_by", ()))
+        assert source.licence == described["licence"]
+
+
+def test_a_changed_quote_is_caught(sources_dir: Path) -> None:
+    entries, _ = kb.read_folder(ROOT / "data")
+    snapshots = {e.text("id"): e.text("snapshot") for e in entries["sources"]}
+    location, source, quote = next(iter(kb.iter_citations(entries)))
+    problems = provenance.check_quotes([(location, source, quote + " and more")], snapshots, sources_dir)
+    assert [p.location for p in problems] == [location]
+    assert "quote not found" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("raw", "normalised"),
+    [
+        ("[**chemotherapy**](/def/45214) to damage", "chemotherapy to damage"),
+        ("![alt text](/img.jpg) caption", "alt text caption"),
+        ("doesn\u2019t \u201cquoted\u201d", 'doesn\'t "quoted"'),
+        ("*de novo*  metastatic\n\n  breast", "de novo metastatic breast"),
+    ],
+)
+def test_normalise_applies_exactly_the_agreed_rules(raw: str, normalised: str) -> None:
+    assert provenance.normalise(raw) == normalised

@@ -1,0 +1,90 @@
+"""The YAML reader: located values, and what plain PyYAML would let through silently."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from mbc_cli.yaml_reader import Mapping, Scalar, Sequence, read_yaml
+
+
+def test_values_carry_their_line_and_column() -> None:
+    value, problems = read_yaml("- id: bone\n  name: 'bone'\n", "f.yaml")
+    assert problems == []
+    assert isinstance(value, Sequence)
+    entry = value.items[0]
+    assert isinstance(entry, Mapping)
+    key_at, name = entry.items["name"]
+    assert (key_at.line, key_at.column) == (2, 3)
+    assert isinstance(name, Scalar)
+    assert (name.value, name.type, name.at.line, name.at.column) == ("bone", "str", 2, 9)
+
+
+def test_scalars_keep_yaml_types_and_the_text_as_written() -> None:
+    value, _ = read_yaml("[no, 1.5, 3, ~, 2023-12-15, 'no']", "f.yaml")
+    assert isinstance(value, Sequence)
+    seen = [(item.value, item.type, item.text) for item in value.items if isinstance(item, Scalar)]
+    assert seen == [
+        (False, "bool", "no"),
+        (1.5, "float", "1.5"),
+        (3, "int", "3"),
+        (None, "null", "~"),
+        ("2023-12-15", "timestamp", "2023-12-15"),
+        ("no", "str", "no"),
+    ]
+
+
+def test_duplicate_keys_are_reported_at_the_second() -> None:
+    _, problems = read_yaml("a: 1\nb: 2\na: 3\n", "f.yaml")
+    assert [str(p) for p in problems] == ['f.yaml:3:1: duplicate key "a" (first at line 1)']
+
+
+def test_tags_never_construct_objects() -> None:
+    _, problems = read_yaml("- !!python/object/apply:os.system ['true']\n- !custom x\n", "f.yaml")
+    assert len(problems) == 2
+    assert all("is not allowed" in p.message for p in problems)
+
+
+def test_small_aliases_expand() -> None:
+    value, problems = read_yaml("a: &q [x, y]\nb: *q\n", "f.yaml")
+    assert problems == []
+    assert isinstance(value, Mapping)
+    assert value.items["a"][1] == value.items["b"][1]
+
+
+def test_an_alias_bomb_is_rejected_quickly() -> None:
+    lines = ["a0: &a0 [x, x, x, x, x, x, x, x, x]"]
+    for level in range(1, 10):
+        refs = ", ".join([f"*a{level - 1}"] * 9)
+        lines.append(f"a{level}: &a{level} [{refs}]")
+    started = time.perf_counter()
+    value, problems = read_yaml("\n".join(lines), "bomb.yaml")
+    assert time.perf_counter() - started < 1
+    assert value is None
+    assert "alias bomb" in problems[0].message
+
+
+def test_syntax_errors_have_a_location() -> None:
+    value, problems = read_yaml("a: [1, 2\nb: 3\n", "f.yaml")
+    assert value is None
+    assert problems[0].location is not None
+    assert problems[0].message.startswith("YAML syntax error")
+
+
+def test_tabs_are_explained() -> None:
+    _, problems = read_yaml("a:\n\t- 1\n", "f.yaml")
+    assert "tab" in problems[0].message
+
+
+def test_merge_keys_are_refused() -> None:
+    _, problems = read_yaml("base: &b {x: 1}\nother:\n  <<: *b\n", "f.yaml")
+    assert any("merge keys" in p.message for p in problems)
+
+
+@given(st.text(max_size=200))
+def test_any_text_gives_a_value_or_located_problems_never_an_exception(text: str) -> None:
+    value, problems = read_yaml(text, "f.yaml")
+    assert value is not None or problems
+    assert all(p.location is None or p.location.line >= 1 for p in problems)
