@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from mbc_cli import assemble, model
@@ -38,7 +39,9 @@ def load(path: Path | None = None, *, sources_dir: Path | None = None) -> model.
         kb, problems = build(entries, _shown(folder))
     if kb is not None and sources_dir is not None:
         snapshots = {source.id: source.snapshot for source in kb.sources.values()}
-        problems = check_quotes(iter_citations(entries), snapshots, sources_dir)
+        problems = check_quotes(
+            ((c.quote_at, c.source, c.quote) for c in iter_citations(entries)), snapshots, sources_dir
+        )
     if kb is None or problems:
         raise KnowledgeBaseError(_shown(folder), problems)
     return kb
@@ -82,7 +85,8 @@ def _read_text(file: Path, shown: str, problems: list[Problem]) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        column = len(data[line_start : error.start].decode("utf-8", errors="replace")) + 1
         problems.append(Problem(Location(shown, line, column), "not UTF-8 text: save the file as UTF-8"))
         return None
 
@@ -94,18 +98,33 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def iter_citations(entries: Entries) -> Iterator[tuple[Location, str, str]]:
-    """Yield (where, source id, quote) for every citation in the knowledge base."""
-    stack: list[object] = [item for items in entries.values() for item in items]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, tuple):
-            stack.extend(item)
-        elif isinstance(item, Entry):
-            source, quote = item.values.get("source"), item.values.get("quote")
-            if isinstance(source, str) and isinstance(quote, str):
-                yield item.where["quote"], source, quote
-            stack.extend(item.values.values())
+@dataclass(frozen=True, slots=True)
+class CitationAt:
+    """A citation as written: its source id and quote, where each stands, and the entry it is in."""
+
+    source: str
+    quote: str
+    source_at: Location
+    quote_at: Location
+    entry: str
+
+
+def iter_citations(entries: Entries) -> Iterator[CitationAt]:
+    """Yield every citation in the knowledge base, with its location and entry."""
+    for name, items in entries.items():
+        kind = FILES[name].label or name
+        for top in items:
+            label = _label(kind, top)
+            stack: list[object] = [top]
+            while stack:
+                item = stack.pop()
+                if isinstance(item, tuple):
+                    stack.extend(reversed(item))
+                elif isinstance(item, Entry):
+                    source, quote = item.values.get("source"), item.values.get("quote")
+                    if isinstance(source, str) and isinstance(quote, str):
+                        yield CitationAt(source, quote, item.where["source"], item.where["quote"], label)
+                    stack.extend(reversed(list(item.values.values())))
 
 
 def build(entries: Entries, path: str) -> tuple[model.KnowledgeBase | None, list[Problem]]:
@@ -117,11 +136,16 @@ def build(entries: Entries, path: str) -> tuple[model.KnowledgeBase | None, list
         entry = ids["local_areas"][clash]
         problems.append(Problem(entry.where["id"], f'id "{clash}" is also a site id', _label("local area", entry)))
     refs = _References(problems)
-    for location, source, quote in iter_citations(entries):
-        refs.check(location, "source", source, ids["sources"])
-        if len(quote) > MAX_QUOTE:
+    for cited in iter_citations(entries):
+        refs.check(cited.source_at, "source", cited.source, ids["sources"], cited.entry)
+        if len(cited.quote) > MAX_QUOTE:
+            size = len(cited.quote)
             problems.append(
-                Problem(location, f"quote of {len(quote)} characters: cite at most {MAX_QUOTE} (the shortest passage)")
+                Problem(
+                    cited.quote_at,
+                    f"quote of {size} characters: cite at most {MAX_QUOTE} (the shortest passage)",
+                    cited.entry,
+                )
             )
     for site in ids["sites"].values():
         _check_site(site, ids, refs)

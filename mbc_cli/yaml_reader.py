@@ -71,8 +71,18 @@ def read_yaml(text: str, file: str) -> tuple[Value | None, list[Problem]]:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, file, text)]
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        column = error.position - (text.rfind("\n", 0, error.position) + 1) + 1
+        return None, [
+            Problem(
+                Location(file, line, column),
+                f"unacceptable character #x{error.character:04x}: control characters are not allowed in YAML",
+            )
+        ]
     except yaml.YAMLError as error:
-        return None, [Problem(Location(file, 1, 1), f"not valid YAML: {error}")]
+        first_line = str(error).splitlines()[0] if str(error) else "unreadable"
+        return None, [Problem(Location(file, 1, 1), f"not valid YAML: {first_line}")]
     if root is None:
         return None, [Problem(Location(file, 1, 1), "the file is empty; expected a list of entries")]
     walker = _Walker(file, budget=2 * _count_nodes(root) + _EXTRA_NODES)

@@ -16,7 +16,7 @@ from .conftest import ROOT
 def test_every_quote_is_found_in_its_snapshot(sources_dir: Path) -> None:
     entries, problems = kb.read_folder(ROOT / "data")
     assert problems == []
-    citations = list(kb.iter_citations(entries))
+    citations = [(c.quote_at, c.source, c.quote) for c in kb.iter_citations(entries)]
     snapshots = {e.text("id"): e.text("snapshot") for e in entries["sources"]}
     assert len(citations) > 400
     assert provenance.check_quotes(citations, snapshots, sources_dir) == []
@@ -41,9 +41,11 @@ def test_sources_match_the_manifest(real_kb: KnowledgeBase, sources_dir: Path) -
 def test_a_changed_quote_is_caught(sources_dir: Path) -> None:
     entries, _ = kb.read_folder(ROOT / "data")
     snapshots = {e.text("id"): e.text("snapshot") for e in entries["sources"]}
-    location, source, quote = next(iter(kb.iter_citations(entries)))
-    problems = provenance.check_quotes([(location, source, quote + " and more")], snapshots, sources_dir)
-    assert [p.location for p in problems] == [location]
+    cited = next(iter(kb.iter_citations(entries)))
+    problems = provenance.check_quotes(
+        [(cited.quote_at, cited.source, cited.quote + " and more")], snapshots, sources_dir
+    )
+    assert [p.location for p in problems] == [cited.quote_at]
     assert "quote not found" in problems[0].message
 
 

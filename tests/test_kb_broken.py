@@ -1,0 +1,371 @@
+"""Broken knowledge bases: each fault is refused, located by hand-checked file:line:column, and reported cleanly."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+from typer.testing import CliRunner
+
+from mbc_cli import kb
+from mbc_cli.cli import app
+from mbc_cli.errors import EXIT_BAD_DATA, KnowledgeBaseError, Problem
+from mbc_cli.render.text import visible
+from mbc_cli.schema import FILES
+
+from .conftest import FIXTURES
+
+MINIMAL = FIXTURES / "minimal"
+BROKEN = FIXTURES / "broken"
+KB = "kb"
+"""The copy's folder inside tmp_path; the tests run from tmp_path, so locations read kb/<file>."""
+PAYLOAD_FILE = "python_tag_ran.txt"
+"""What the python_tag fixture's payload creates in the working directory if it ever runs."""
+TIME_LIMIT = 1.0
+"""Seconds any one broken knowledge base may take to be refused, alias bomb and garbage included."""
+
+runner = CliRunner()
+
+
+@dataclass(frozen=True)
+class Expected:
+    """One problem a fault must produce, written by hand from the fixture."""
+
+    file: str | None
+    """The knowledge-base file it is in, e.g. sites.yaml; None for a problem with no location."""
+    line: int | range | None
+    """The exact line, or a range where any line of the construct is a fair answer."""
+    column: int | None
+    """The exact column, or None where no single column is right (see the fault)."""
+    message: str
+    """A substring of the problem's message."""
+    entry: str | None = None
+    """The entry the problem must name, e.g. 'site "bone"'; None: not checked."""
+
+    def matches(self, problem: Problem) -> bool:
+        """Tell whether `problem` is this one: same place (as far as given), entry and message."""
+        if self.message not in problem.message or (self.entry is not None and problem.entry != self.entry):
+            return False
+        where = problem.location
+        if self.file is None:
+            return where is None
+        if where is None or where.file != f"{KB}/{self.file}":
+            return False
+        if isinstance(self.line, range) and where.line not in self.line:
+            return False
+        if isinstance(self.line, int) and where.line != self.line:
+            return False
+        return self.column is None or where.column == self.column
+
+
+@dataclass(frozen=True)
+class Fault:
+    """A copy of minimal/ with one file replaced, and the problems that replacement must cause."""
+
+    name: str
+    file: str
+    """The knowledge-base file the broken one replaces, e.g. sites.yaml."""
+    problems: tuple[Expected, ...]
+    build: Callable[[], bytes] | None = None
+    """Builds the broken file at run time (binary faults); None: read broken/<name>.<file>."""
+
+    def content(self) -> bytes:
+        """Return the broken file's bytes."""
+        return self.build() if self.build else (BROKEN / f"{self.name}.{self.file}").read_bytes()
+
+
+def _fault(
+    name: str,
+    file: str,
+    at: tuple[int | range, int | None],
+    message: str,
+    entry: str | None = None,
+    build: Callable[[], bytes] | None = None,
+) -> Fault:
+    """A fault that causes exactly one problem, in the file it replaces."""
+    return Fault(name, file, (Expected(file, at[0], at[1], message, entry),), build)
+
+
+def _minimal_with(file: str, old: bytes, new: bytes) -> bytes:
+    """minimal/<file> with `old` (which occurs once) replaced by `new`."""
+    data = (MINIMAL / file).read_bytes()
+    assert data.count(old) == 1, f"{old!r} must occur exactly once in minimal/{file}"
+    return data.replace(old, new)
+
+
+def _latin1_name() -> bytes:
+    """sites.yaml saved as Latin-1: line 3 is '  name: b\\xf4ne', the byte 0xF4 in column 10."""
+    return _minimal_with("sites.yaml", b"  name: bone\n", b"  name: b\xf4ne\n")
+
+
+def _garbage() -> bytes:
+    """Binary junk: 16 NUL bytes (valid UTF-8), then 0xFF at offset 16 (never UTF-8), then 64 KiB of noise."""
+    return b"\x00" * 16 + b"\xff\xfe" + random.Random(20240229).randbytes(64 * 1024)
+
+
+def _nul_in_name() -> bytes:
+    """sites.yaml, valid UTF-8, with a NUL byte at line 3, column 9 ('  name: \\x00bone')."""
+    return _minimal_with("sites.yaml", b"  name: bone\n", b"  name: \x00bone\n")
+
+
+NOT_UTF8 = "not UTF-8 text: save the file as UTF-8"
+TAG_REFUSED = (
+    "the tag !!python/object/apply:os.system is not allowed: mbc reads plain YAML only (text, numbers, lists, mappings)"
+)
+
+FAULTS: tuple[Fault, ...] = (
+    # Reading: the bytes and the YAML.
+    _fault("syntax_error", "sites.yaml", (32, 18), "YAML syntax error: mapping values are not allowed"),
+    _fault("tab_indent", "symptoms.yaml", (5, 1), "(a tab: YAML indents with spaces only)"),
+    _fault("duplicate_key", "sites.yaml", (4, 3), 'duplicate key "name" (first at line 3)'),
+    _fault("empty_file", "local_areas.yaml", (1, 1), "the file is empty; expected a list of entries"),
+    Fault(
+        "python_tag",
+        "notes.yaml",
+        (
+            Expected("notes.yaml", 13, 9, TAG_REFUSED),
+            Expected("notes.yaml", 13, 9, "expected text, got a list", 'note "cells_settle_and_form_new_tumor"'),
+        ),
+    ),
+    # Every line of the bomb takes part in it (2: the anchored list, 3-10: the aliases); which value the budget
+    # runs out on, and so the column, is an accident of the expansion order.
+    _fault("alias_bomb", "notes.yaml", (range(2, 11), None), "aliases expand this file to far more values"),
+    _fault("invalid_utf8", "sites.yaml", (3, 10), NOT_UTF8, build=_latin1_name),
+    _fault("binary_garbage", "drugs.yaml", (1, 17), NOT_UTF8, build=_garbage),
+    _fault("nul_in_text", "sites.yaml", (3, 9), "unacceptable character #x0000", build=_nul_in_name),
+    # Shape: keys, types and YAML 1.1 surprises.
+    _fault(
+        "unknown_key",
+        "tests.yaml",
+        (12, 3),
+        'unknown key "alias" (did you mean "aliases"?); allowed: id, name, aliases, purpose, sites, notes',
+        'test "bone_scan"',
+    ),
+    _fault(
+        "wrong_type",
+        "studies.yaml",
+        (5, 9),
+        "expected a whole number, got text (4,932)",
+        'study "scientific_reports_2017"',
+    ),
+    _fault(
+        "yaml11_no",
+        "sources.yaml",
+        (12, 10),
+        'expected text, but YAML reads the unquoted no as true/false; put it in quotes: "no"',
+        'source "news_article"',
+    ),
+    _fault(
+        "yaml11_date",
+        "studies.yaml",
+        (3, 9),
+        'expected text, but YAML reads the unquoted 2017-03-08 as a date; put it in quotes: "2017-03-08"',
+        'study "scientific_reports_2017"',
+    ),
+    _fault("missing_key", "treatments.yaml", (15, 3), 'missing key "kind"', 'treatment "bone_strengthening"'),
+    _fault(
+        "bad_enum",
+        "statistics.yaml",
+        (9, 9),
+        '"percentage" is not one of: percent, months, women, people',
+        'statistic "five_year_relative_survival_nci"',
+    ),
+    # Across entries and files: ids, references, quotes.
+    _fault("dangling_symptom", "sites.yaml", (20, 16), 'unknown symptom "bone_pain"', 'site "bone"'),
+    _fault(
+        "dangling_source",
+        "terms.yaml",
+        (8, 19),
+        'unknown source "healthsite" (did you mean "health_site"?)',
+        'term "metastatic_cancer"',
+    ),
+    _fault("duplicate_id", "symptoms.yaml", (21, 7), 'duplicate id "pain" (first at line 2)', 'symptom "pain"'),
+    _fault(
+        "via_not_linked",
+        "sites.yaml",
+        (25, 12),
+        '"spinal_cord_compression" must also be linked to this site directly, with its citations',
+        'site "bone"',
+    ),
+    _fault("long_quote", "notes.yaml", (7, 14), "quote of 289 characters: cite at most 250 (the shortest passage)"),
+)
+BY_NAME = {fault.name: fault for fault in FAULTS}
+
+KNOWN_LOADER_BUGS: dict[str, str] = {}
+
+
+def _params(faults: Iterable[Fault], *, known_bugs: dict[str, str] | None = None) -> list[object]:
+    marks = known_bugs or {}
+    return [
+        pytest.param(
+            fault,
+            id=fault.name,
+            marks=[pytest.mark.xfail(reason=marks[fault.name], strict=True)] if fault.name in marks else [],
+        )
+        for fault in faults
+    ]
+
+
+@pytest.fixture
+def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """tmp_path, made the working directory, holding a fresh copy of minimal/ as kb/."""
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(MINIMAL, tmp_path / KB)
+    return tmp_path
+
+
+def _break(workdir: Path, *faults: Fault) -> Path:
+    """Drop each fault's broken file into the copy; return the copy's folder."""
+    folder = workdir / KB
+    for fault in faults:
+        (folder / fault.file).write_bytes(fault.content())
+    return folder
+
+
+def _problems(folder: Path) -> tuple[Problem, ...]:
+    with pytest.raises(KnowledgeBaseError) as raised:
+        kb.load(folder)
+    return raised.value.problems
+
+
+def _assert_reported(problems: tuple[Problem, ...], expected: Iterable[Expected]) -> None:
+    """Each expected problem is reported exactly once, and nothing else is."""
+    expected = tuple(expected)
+    shown = "\n".join(str(problem) for problem in problems)
+    for want in expected:
+        found = [problem for problem in problems if want.matches(problem)]
+        assert len(found) == 1, f"expected once: {want}\nreported:\n{shown}"
+    assert len(problems) == len(expected), f"reported:\n{shown}"
+
+
+def test_every_broken_fixture_has_a_fault() -> None:
+    on_disk = {path.name for path in BROKEN.iterdir()}
+    described = {f"{fault.name}.{fault.file}" for fault in FAULTS if fault.build is None}
+    assert on_disk == described
+    assert all(fault.file.removesuffix(".yaml") in FILES for fault in FAULTS)
+
+
+def test_minimal_knowledge_base_loads_without_problems() -> None:
+    entries, problems = kb.read_folder(MINIMAL)
+    assert problems == []
+    built, problems = kb.build(entries, "minimal")
+    assert problems == []
+    assert built is not None
+    assert set(entries) == set(FILES)
+    assert all(1 <= len(items) <= 3 for items in entries.values()), {k: len(v) for k, v in entries.items()}
+    assert built.notes["contact_care_team"].topic == "advice"
+
+
+def test_minimal_knowledge_base_validates_on_the_command_line(workdir: Path) -> None:
+    result = runner.invoke(app, ["validate", KB])
+    assert result.exit_code == 0, result.output
+    assert f"Knowledge base OK: {KB}" in result.stdout
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("fault", _params(FAULTS))
+def test_a_broken_knowledge_base_is_refused(workdir: Path, fault: Fault) -> None:
+    folder = _break(workdir, fault)
+    with pytest.raises(KnowledgeBaseError) as raised:
+        kb.load(folder)
+    assert raised.value.problems
+    assert raised.value.exit_code == EXIT_BAD_DATA
+
+
+@pytest.mark.parametrize("fault", _params(FAULTS, known_bugs=KNOWN_LOADER_BUGS))
+def test_each_problem_names_its_file_line_column_and_entry(workdir: Path, fault: Fault) -> None:
+    problems = _problems(_break(workdir, fault))
+    _assert_reported(problems, fault.problems)
+    assert all("\n" not in problem.message for problem in problems), "one line per problem"
+
+
+@pytest.mark.parametrize("fault", _params(FAULTS))
+def test_validate_prints_every_problem_on_stderr_and_exits_3(workdir: Path, fault: Fault) -> None:
+    problems = _problems(_break(workdir, fault))
+    result = runner.invoke(app, ["validate", KB])
+    assert result.exit_code == EXIT_BAD_DATA, result.output
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert not isinstance(result.exception, KnowledgeBaseError)
+    lines = result.stderr.splitlines()
+    noun = "problem" if len(problems) == 1 else "problems"
+    assert lines[0] == f"The knowledge base at {KB} has {len(problems)} {noun}."
+    assert lines[1:-1] == [f"  {visible(str(problem))}" for problem in problems]
+    assert lines[-1] == "Fix these, then run: mbc validate"
+    for want in fault.problems:
+        assert want.message in result.stderr
+        assert f"  {KB}/{want.file}:" in result.stderr
+
+
+@pytest.mark.parametrize("fault", _params(FAULTS))
+def test_a_broken_knowledge_base_is_refused_within_a_second(workdir: Path, fault: Fault) -> None:
+    folder = _break(workdir, fault)
+    started = time.perf_counter()
+    with pytest.raises(KnowledgeBaseError):
+        kb.load(folder)
+    loaded = time.perf_counter() - started
+    started = time.perf_counter()
+    result = runner.invoke(app, ["validate", KB])
+    validated = time.perf_counter() - started
+    assert result.exit_code == EXIT_BAD_DATA
+    assert loaded < TIME_LIMIT, f"kb.load took {loaded:.2f} s"
+    assert validated < TIME_LIMIT, f"mbc validate took {validated:.2f} s"
+
+
+def test_a_python_tag_runs_nothing(workdir: Path) -> None:
+    fault = BY_NAME["python_tag"]
+    _problems(_break(workdir, fault))
+    result = runner.invoke(app, ["validate", KB])
+    assert result.exit_code == EXIT_BAD_DATA
+    assert TAG_REFUSED in result.stderr
+    assert not (workdir / PAYLOAD_FILE).exists()
+    assert [path.name for path in workdir.iterdir()] == [KB]
+
+
+def test_the_python_tag_payload_would_run_under_an_unsafe_loader(workdir: Path) -> None:
+    """The control for the test above: the payload is live, so its absence there means something."""
+    text = (BROKEN / "python_tag.notes.yaml").read_text(encoding="utf-8")
+    yaml.unsafe_load(text)
+    assert (workdir / PAYLOAD_FILE).read_text(encoding="utf-8").strip() == "hacked"
+
+
+def test_faults_in_several_files_are_all_reported_at_once(workdir: Path) -> None:
+    names = ("yaml11_no", "duplicate_key", "tab_indent", "unknown_key", "wrong_type", "bad_enum", "missing_key")
+    faults = [BY_NAME[name] for name in names]
+    assert len({fault.file for fault in faults}) == len(faults), "one fault per file"
+    problems = _problems(_break(workdir, *faults))
+    _assert_reported(problems, (want for fault in faults for want in fault.problems))
+
+
+def test_reference_faults_in_several_files_are_all_reported_at_once(workdir: Path) -> None:
+    faults = [BY_NAME[name] for name in ("dangling_symptom", "duplicate_id", "long_quote")]
+    problems = _problems(_break(workdir, *faults))
+    _assert_reported(problems, (want for fault in faults for want in fault.problems))
+
+
+def test_a_missing_file_and_unknown_files_are_reported(workdir: Path) -> None:
+    folder = workdir / KB
+    (folder / "sites.yaml").rename(folder / "sites.yml")
+    shutil.copy(folder / "notes.yaml", folder / "extra.yaml")
+    unknown = "unknown file; a knowledge base has: sources.yaml, sites.yaml, local_areas.yaml, symptoms.yaml"
+    problems = _problems(folder)
+    _assert_reported(
+        problems,
+        (
+            Expected("sites.yml", 1, 1, unknown),
+            Expected("extra.yaml", 1, 1, unknown),
+            Expected(None, None, None, f"missing file {KB}/sites.yaml"),
+        ),
+    )
+    result = runner.invoke(app, ["validate", KB])
+    assert result.exit_code == EXIT_BAD_DATA
+    assert result.stdout == ""
+    assert f"  {KB}/sites.yml:1:1: unknown file;" in result.stderr
+    assert f"  {KB}/extra.yaml:1:1: unknown file;" in result.stderr
+    assert f"  missing file {KB}/sites.yaml\n" in result.stderr
