@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
+from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console, RenderableType
 
 from mbc_cli import __version__
 from mbc_cli.errors import MbcError
+
+if TYPE_CHECKING:
+    from mbc_cli.model import KnowledgeBase
+    from mbc_cli.render.answers import Context
+    from mbc_cli.render.document import Document
 
 app = typer.Typer(
     name="mbc",
@@ -27,16 +34,62 @@ _out = Console(highlight=False)
 _err = Console(stderr=True, highlight=False)
 
 
-def _answer(produce: Callable[[], RenderableType]) -> None:
+class Format(str, Enum):
+    """How an answer is written."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="table (for reading), json (for programs) or markdown (for notes)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+SiteOption = Annotated[
+    str | None, typer.Option("--site", help="Only what applies to this site, e.g. bone.", show_default=False)
+]
+
+
+def _answer(produce: Callable[[], RenderableType | str]) -> None:
     """Print what `produce` returns, or the message of the MbcError it raises, with its exit code."""
     from mbc_cli.render import messages
 
     try:
-        renderable = produce()
+        answer = produce()
     except MbcError as failure:
         _err.print(messages.error(failure), soft_wrap=True)
         raise typer.Exit(failure.exit_code) from None
-    _out.print(renderable)
+    if isinstance(answer, str):
+        sys.stdout.write(answer)
+    else:
+        _out.print(answer)
+
+
+def _ask(build: Callable[[KnowledgeBase, Context], Document], fmt: Format, as_json: bool) -> None:
+    """Load the knowledge base, build the answer's document and render it in the chosen format."""
+
+    def produce() -> RenderableType | str:
+        from mbc_cli import kb, query
+        from mbc_cli.render.answers import Context
+
+        knowledge = kb.load()
+        document = build(knowledge, Context(knowledge.sources, query.advice(knowledge)))
+        chosen = Format.json if as_json else fmt
+        if chosen is Format.json:
+            from mbc_cli.render import json
+
+            return json.render(document) + "\n"
+        if chosen is Format.markdown:
+            from mbc_cli.render import markdown
+
+            return markdown.render(document)
+        from mbc_cli.render import table
+
+        return table.render(document, width=_out.width)
+
+    _answer(produce)
 
 
 def _version(value: bool) -> None:
@@ -71,6 +124,104 @@ def validate(
     from mbc_cli.render import validation
 
     _answer(lambda: validation.summary(query.summary(kb.load(path, sources_dir=sources)), quotes_checked=bool(sources)))
+
+
+@app.command()
+def site(
+    name: Annotated[str, typer.Argument(help="A site, or a place within one: bone, lungs, liver, brain, spine...")],
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+) -> None:
+    """What spread to a site can cause, how it is found, and how it is treated."""
+    from mbc_cli import query
+    from mbc_cli.render import answers
+
+    _ask(lambda kb, context: answers.site(query.by_site(kb, name), context), fmt, as_json)
+
+
+@app.command()
+def sites(fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+    """Where metastatic breast cancer spreads, most common first, with how often."""
+    from mbc_cli import query
+    from mbc_cli.render import answers
+
+    _ask(lambda kb, context: answers.sites(query.all_sites(kb), context), fmt, as_json)
+
+
+@app.command()
+def symptom(
+    terms: Annotated[
+        list[str],
+        typer.Argument(help='One or more symptoms in your own words; quote several words: "yellow skin".'),
+    ],
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Which sites of spread can cause these symptoms, ranked, and why."""
+    from mbc_cli import query
+    from mbc_cli.render import answers, messages
+
+    def build(kb: KnowledgeBase, context: Context) -> Document:
+        answer = query.by_symptoms(kb, terms)
+        for match in answer.matches:
+            if not match.symptoms:
+                _err.print(messages.unmatched(match), soft_wrap=True)
+        return answers.symptom(answer, context)
+
+    _ask(build, fmt, as_json)
+
+
+@app.command()
+def symptoms(fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+    """Every symptom the sources name, and the sites it points to."""
+    from mbc_cli import query
+    from mbc_cli.render import answers
+
+    _ask(lambda kb, context: answers.symptoms(query.all_symptoms(kb), context), fmt, as_json)
+
+
+@app.command()
+def treatments(
+    her2: Annotated[
+        bool | None,
+        typer.Option(
+            "--her2-positive/--her2-negative", help="The cancer is HER2-positive / HER2-negative.", show_default=False
+        ),
+    ] = None,
+    hr: Annotated[
+        bool | None,
+        typer.Option(
+            "--hr-positive/--hr-negative",
+            help="The cancer is hormone-receptor (ER/PR) positive / negative.",
+            show_default=False,
+        ),
+    ] = None,
+    triple_negative: Annotated[
+        bool, typer.Option("--triple-negative", help="The cancer is triple-negative (HR-negative and HER2-negative).")
+    ] = False,
+    brca: Annotated[bool, typer.Option("--brca", help="The cancer has a BRCA1 or BRCA2 mutation.")] = False,
+    site: SiteOption = None,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Treatments that fit the cancer's subtype (and site), each with what it aims to do and its drugs."""
+    from mbc_cli import query
+    from mbc_cli.render import answers
+
+    def build(kb: KnowledgeBase, context: Context) -> Document:
+        fit = query.profile(hr_positive=hr, her2_positive=her2, triple_negative=triple_negative, brca=brca)
+        return answers.treatments(query.treatments_for(kb, profile=fit, site=site), context)
+
+    _ask(build, fmt, as_json)
+
+
+@app.command()
+def tests(site: SiteOption = None, fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+    """Tests used to find where breast cancer has spread, what each shows, and which sites."""
+    from mbc_cli import query
+    from mbc_cli.render import answers
+
+    _ask(lambda kb, context: answers.tests(query.tests_for(kb, site=site), context), fmt, as_json)
 
 
 def main() -> None:

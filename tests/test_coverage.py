@@ -49,7 +49,7 @@ CHAINS = {
 TESTS = {
     "bone": {"bone_scan"},
     "brain": {"head_mri"},
-    "lung": {"bronchoscopy", "imaging_tests"},
+    "lung": {"bronchoscopy"},
     "liver": {"blood_tests"},
 }
 TREATMENTS = {
@@ -144,7 +144,7 @@ def test_site_has_the_tests_the_sources_name(real_kb: KnowledgeBase, site: str) 
 
 
 def test_general_tests_check_no_one_site(real_kb: KnowledgeBase) -> None:
-    for test in ("biopsy", "ct_scan", "physical_exam"):
+    for test in ("biopsy", "ct_scan", "imaging_tests", "physical_exam"):
         assert real_kb.tests[test].sites == ()
 
 

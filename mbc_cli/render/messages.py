@@ -6,6 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from mbc_cli.errors import KnowledgeBaseError, MbcError, NotFoundError
+from mbc_cli.query.symptoms import TermMatch
 from mbc_cli.render.text import literal
 
 
@@ -20,3 +21,18 @@ def error(failure: MbcError) -> RenderableType:
         suggestions = ", ".join(failure.suggestions)
         return literal(f"{failure} Did you mean: {suggestions}?", style="red")
     return literal(str(failure), style="red")
+
+
+def unmatched(match: TermMatch) -> RenderableType:
+    """Return the warning for a symptom term that matched nothing, while the others are answered."""
+    message = f'No symptom "{match.term}".'
+    if match.suggestions:
+        message += f" Did you mean: {', '.join(match.suggestions)}?"
+    if match.other_kind:
+        message += (
+            f" (It names a {match.other_kind.replace('_', ' ')}: try mbc {_COMMAND.get(match.other_kind, 'site')}.)"
+        )
+    return literal(message, style="yellow")
+
+
+_COMMAND = {"site": "site", "place": "site", "local_area": "site", "test": "tests", "treatment": "treatments"}

@@ -1,4 +1,4 @@
-"""Pure questions asked of the knowledge base; nothing here prints or exits."""
+"""What a knowledge base holds: entries of each kind, and citations per source."""
 
 from __future__ import annotations
 
@@ -6,7 +6,11 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, fields, is_dataclass
 
-from mbc_cli.model import Citation, KnowledgeBase, Source
+from mbc_cli.model import (
+    Citation,
+    KnowledgeBase,
+    Source,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,126 @@
+"""Symptoms: which sites explain the symptoms the user names, ranked and explained."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mbc_cli.errors import NotFoundError
+from mbc_cli.model import (
+    Citation,
+    KnowledgeBase,
+    Site,
+    Symptom,
+    SymptomLink,
+)
+from mbc_cli.names import name_key
+from mbc_cli.query import lookup
+from mbc_cli.query.sites import commonness
+
+SYMPTOM_KINDS = frozenset({"symptom"})
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """How one term the user typed was understood."""
+
+    term: str
+    symptoms: tuple[Symptom, ...]
+    """What it matched; empty when nothing did."""
+    how: str
+    """name, alias, or none."""
+    suggestions: tuple[str, ...] = ()
+    other_kind: str | None = None
+    """When the term (or its closest suggestion) names something else, such as a site: which kind."""
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    """A site explains one of the user's symptoms, directly or through a condition."""
+
+    term: str
+    symptom: Symptom
+    via: Symptom | None
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class RankedSite:
+    """A site that can cause some of the user's symptoms, with which and why."""
+
+    site: Site
+    explains: tuple[Explanation, ...]
+    missing: tuple[str, ...]
+    """The user's matched terms this site does not explain."""
+
+
+@dataclass(frozen=True, slots=True)
+class SymptomAnswer:
+    """Answer to `mbc symptom TERM...`: sites ranked by how many of the terms each explains."""
+
+    matches: tuple[TermMatch, ...]
+    sites: tuple[RankedSite, ...]
+    general: tuple[tuple[str, Symptom], ...]
+    """(term, symptom) for matched symptoms the sources call general, not tied to one site."""
+
+
+def match_symptom(kb: KnowledgeBase, term: str) -> TermMatch:
+    """Understand one term as symptoms: by name or alias, else with suggestions."""
+    refs = lookup.refs(kb, term, SYMPTOM_KINDS)
+    if refs:
+        symptoms = tuple(kb.symptoms[ref.id] for ref in refs)
+        exact = any(name_key(s.name) == name_key(term) for s in symptoms)
+        return TermMatch(term, symptoms, "name" if exact else "alias")
+    suggestions = lookup.suggest(kb, term, SYMPTOM_KINDS)
+    named = kb.names.get(name_key(term), ())
+    if not named and not suggestions:
+        suggestions = lookup.suggest(kb, term, lookup.ALL_KINDS)
+        named = kb.names[suggestions[0]] if suggestions else ()
+    return TermMatch(term, (), "none", suggestions, named[0].kind if named else None)
+
+
+def by_symptoms(kb: KnowledgeBase, terms: Sequence[str]) -> SymptomAnswer:
+    """Rank the sites that explain the most of `terms`; ties go to the more common site."""
+    matches = tuple(match_symptom(kb, term) for term in terms)
+    if not any(m.symptoms for m in matches):
+        first = matches[0]
+        raise NotFoundError("symptom", first.term, first.suggestions)
+    explained: dict[str, list[Explanation]] = {}
+    for match in matches:
+        for symptom in match.symptoms:
+            for site_id, link in kb.sites_by_symptom.get(symptom.id, ()):
+                via = kb.symptoms[link.via] if link.via else None
+                found = explained.setdefault(site_id, [])
+                if not any(e.term == match.term and e.symptom == symptom and e.via == via for e in found):
+                    found.append(Explanation(match.term, symptom, via, link.citations))
+    matched_terms = [m.term for m in matches if m.symptoms]
+    ranked = sorted(
+        explained,
+        key=lambda site_id: (-len({e.term for e in explained[site_id]}), commonness(kb.sites[site_id])),
+    )
+    sites = tuple(
+        RankedSite(
+            kb.sites[site_id],
+            tuple(explained[site_id]),
+            tuple(t for t in matched_terms if t not in {e.term for e in explained[site_id]}),
+        )
+        for site_id in ranked
+    )
+    general = tuple((m.term, s) for m in matches for s in m.symptoms if s.general)
+    return SymptomAnswer(matches, sites, general)
+
+
+@dataclass(frozen=True, slots=True)
+class SymptomSites:
+    """One symptom and the sites it points to."""
+
+    symptom: Symptom
+    sites: tuple[tuple[Site, SymptomLink], ...]
+
+
+def all_symptoms(kb: KnowledgeBase) -> tuple[SymptomSites, ...]:
+    """Answer `mbc symptoms`: every symptom with the sites that can cause it, in file order."""
+    return tuple(
+        SymptomSites(s, tuple((kb.sites[site_id], link) for site_id, link in kb.sites_by_symptom.get(s.id, ())))
+        for s in kb.symptoms.values()
+    )

@@ -1,0 +1,130 @@
+"""Treatments that fit a cancer's subtype and site, and the tests that find spread."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from mbc_cli.errors import UsageError
+from mbc_cli.model import (
+    Drug,
+    KnowledgeBase,
+    LocalArea,
+    Site,
+    SiteLink,
+    SubtypeLink,
+    Test,
+    Treatment,
+)
+from mbc_cli.query import lookup
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """What the user said about the cancer; None means not said (unknown)."""
+
+    hr_positive: bool | None = None
+    her2_positive: bool | None = None
+    brca_mutation: bool = False
+
+    @property
+    def subtypes(self) -> frozenset[str]:
+        """The subtypes the cancer is known to have."""
+        has = set()
+        if self.hr_positive is True:
+            has.add("hr_positive")
+        if self.hr_positive is False:
+            has.add("hr_negative")
+        if self.her2_positive is True:
+            has.add("her2_positive")
+        if self.hr_positive is False and self.her2_positive is False:
+            has.add("triple_negative")
+        if self.brca_mutation:
+            has.add("brca_mutation")
+        return frozenset(has)
+
+    @property
+    def given(self) -> bool:
+        """Whether the user said anything about the subtype at all."""
+        return self.hr_positive is not None or self.her2_positive is not None or self.brca_mutation
+
+
+def profile(
+    *,
+    hr_positive: bool | None = None,
+    her2_positive: bool | None = None,
+    triple_negative: bool = False,
+    brca: bool = False,
+) -> Profile:
+    """Combine the subtype flags; triple-negative means HR-negative and HER2-negative."""
+    if triple_negative:
+        given = (("--hr-positive", hr_positive), ("--her2-positive", her2_positive))
+        clashes = [flag for flag, value in given if value]
+        if clashes:
+            raise UsageError(
+                f"--triple-negative cannot go with {' or '.join(clashes)}: triple-negative breast cancer is "
+                "hormone-receptor-negative and HER2-negative. Give one or the other."
+            )
+        hr_positive, her2_positive = False, False
+    return Profile(hr_positive, her2_positive, brca)
+
+
+@dataclass(frozen=True, slots=True)
+class TreatmentFit:
+    """A treatment that fits, with the drugs of it that fit."""
+
+    treatment: Treatment
+    drugs: tuple[Drug, ...]
+    site_link: SiteLink | None
+    """Why it is tied to the site asked about, if one was."""
+
+
+@dataclass(frozen=True, slots=True)
+class TreatmentsAnswer:
+    """Answer to `mbc treatments`: what fits the profile (and site, if given)."""
+
+    profile: Profile
+    site: Site | LocalArea | None
+    treatments: tuple[TreatmentFit, ...]
+
+
+def _fits(subtypes: Sequence[SubtypeLink], profile: Profile) -> bool:
+    """A restricted treatment or drug fits only when the user's flags say the cancer has its subtype."""
+    return not profile.given or not subtypes or any(link.subtype in profile.subtypes for link in subtypes)
+
+
+def treatments_for(kb: KnowledgeBase, *, profile: Profile, site: str | None = None) -> TreatmentsAnswer:
+    """Answer `mbc treatments`: treatments fitting `profile`; with `site`, those tied to it plus systemic ones."""
+    area = lookup.area(kb, site) if site is not None else None
+    fits: list[TreatmentFit] = []
+    for treatment in kb.treatments.values():
+        link = next((s for s in treatment.sites if area is not None and s.site == area.id), None)
+        if area is not None and link is None and treatment.kind != "systemic":
+            continue
+        if not _fits(treatment.subtypes, profile):
+            continue
+        drugs = tuple(
+            kb.drugs[d] for d in kb.drugs_by_treatment.get(treatment.id, ()) if _fits(kb.drugs[d].subtypes, profile)
+        )
+        fits.append(TreatmentFit(treatment, drugs, link))
+    return TreatmentsAnswer(profile, area, tuple(fits))
+
+
+@dataclass(frozen=True, slots=True)
+class TestsAnswer:
+    """Answer to `mbc tests`: tests used to find spread, for one site or all."""
+
+    site: Site | LocalArea | None
+    tests: tuple[tuple[Test, tuple[Site, ...]], ...]
+    """Each test with the sites it checks (none: used wherever cancer may have spread)."""
+
+
+def tests_for(kb: KnowledgeBase, *, site: str | None = None) -> TestsAnswer:
+    """Answer `mbc tests`: every test, or with `site` those that check it plus the general ones."""
+    area = lookup.area(kb, site) if site is not None else None
+    chosen = tuple(
+        (test, tuple(kb.sites[link.site] for link in test.sites))
+        for test in kb.tests.values()
+        if area is None or not test.sites or any(link.site == area.id for link in test.sites)
+    )
+    return TestsAnswer(area, chosen)

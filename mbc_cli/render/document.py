@@ -1,0 +1,126 @@
+"""One answer, ready for any output format: its lines, tables, notes, JSON results and sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from mbc_cli.model import Citation, Claim, Source
+
+JsonObject = Mapping[str, object]
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """A line of an answer: its cells (one per column, or one for a lead line) and its citations."""
+
+    cells: tuple[str, ...]
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A table of an answer."""
+
+    title: str
+    columns: tuple[str, ...]
+    rows: tuple[Row, ...]
+    empty: str = "Nothing in the sources."
+    """What to say when there are no rows."""
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """An answer to one command, in the terms every renderer understands."""
+
+    title: str
+    query: JsonObject
+    """The question as understood, for JSON."""
+    results: tuple[JsonObject, ...]
+    """The JSON results, in the order the tables show them."""
+    lead: tuple[Row, ...]
+    """Lines shown above the tables."""
+    sections: tuple[Section, ...]
+    notes: tuple[Row, ...]
+    """What the sources note, shown under the tables."""
+    advice: Row
+    """The sources' advice to see the care team, which ends every answer."""
+    sources: Mapping[str, Source]
+    extra: JsonObject = field(default_factory=dict)
+    """More top-level JSON keys beside query, results and sources."""
+
+    def rows(self) -> Iterator[Row]:
+        """Every row in reading order: lead, tables, notes, advice."""
+        yield from self.lead
+        for section in self.sections:
+            yield from section.rows
+        yield from self.notes
+        yield self.advice
+
+
+def numbering(document: Document) -> dict[str, int]:
+    """Number the sources an answer cites, in the order it first cites them."""
+    numbers: dict[str, int] = {}
+    for row in document.rows():
+        for citation in row.citations:
+            numbers.setdefault(citation.source, len(numbers) + 1)
+    return numbers
+
+
+def markers(citations: Sequence[Citation], numbers: Mapping[str, int]) -> str:
+    """Return the citation markers of a row, e.g. '[1] [3]', each source once, in number order."""
+    cited = sorted({numbers[c.source] for c in citations})
+    return " ".join(f"[{n}]" for n in cited)
+
+
+def reference(source: Source) -> str:
+    """Describe a source for a references list: publisher, title, URL and dates where known."""
+    from mbc_cli.render.text import source_label
+
+    parts = [source_label(source)]
+    if source.url:
+        parts.append(source.url)
+    for label, date in (
+        ("Published", source.published),
+        ("Last reviewed", source.last_reviewed),
+        ("Last updated", source.last_updated),
+    ):
+        if date:
+            parts.append(f"{label} {date}")
+    return " ".join(part if part[-1] in ".?!" else part + "." for part in parts)
+
+
+def source_json(source: Source) -> JsonObject:
+    """The full reference of a source, for JSON."""
+    return {
+        "id": source.id,
+        "publisher": source.publisher,
+        "title": source.title,
+        "url": source.url,
+        "authors": list(source.authors),
+        "reviewed_by": list(source.reviewed_by),
+        "published": source.published,
+        "last_reviewed": source.last_reviewed,
+        "last_updated": source.last_updated,
+        "licence": source.licence,
+    }
+
+
+def citations_json(citations: Sequence[Citation]) -> list[JsonObject]:
+    """Citations as JSON: [{"source", "quote"}]."""
+    return [{"source": c.source, "quote": c.quote} for c in citations]
+
+
+def claims_json(claims: Sequence[Claim]) -> list[JsonObject]:
+    """Claims as JSON: [{"text", "citations"}]."""
+    return [{"text": c.text, "citations": citations_json(c.citations)} for c in claims]
+
+
+def claims_citations(claims: Sequence[Claim]) -> tuple[Citation, ...]:
+    """All citations of some claims, in order."""
+    return tuple(c for claim in claims for c in claim.citations)
+
+
+def claims_text(claims: Sequence[Claim]) -> str:
+    """The texts of some claims, as one paragraph."""
+    return " ".join(claim.text for claim in claims)

@@ -1,0 +1,79 @@
+"""Site queries: one site by name, alias or place; local areas; every site by commonness."""
+
+from __future__ import annotations
+
+import pytest
+
+from mbc_cli import query
+from mbc_cli.errors import NotFoundError
+from mbc_cli.model import KnowledgeBase
+
+
+@pytest.mark.parametrize("name", ["bone", "bones", "Bones", "  BONE  ", "skeleton"])
+def test_site_by_name_or_alias(real_kb: KnowledgeBase, name: str) -> None:
+    answer = query.by_site(real_kb, name)
+    assert isinstance(answer, query.SiteAnswer)
+    assert answer.site.id == "bone"
+    assert answer.place is None
+
+
+def test_place_answers_with_its_site_and_says_so(real_kb: KnowledgeBase) -> None:
+    answer = query.by_site(real_kb, "spine")
+    assert isinstance(answer, query.SiteAnswer)
+    assert (answer.site.id, answer.place and answer.place.name) == ("bone", "spine")
+    answer = query.by_site(real_kb, "ovaries")
+    assert isinstance(answer, query.SiteAnswer)
+    assert answer.site.id == "reproductive_tract"
+
+
+def test_symptoms_through_a_condition_are_grouped_under_it(real_kb: KnowledgeBase) -> None:
+    answer = query.by_site(real_kb, "bone")
+    assert isinstance(answer, query.SiteAnswer)
+    chains = {chain.condition.id: {s.id for s, _ in chain.symptoms} for chain in answer.chains}
+    assert chains["spinal_cord_compression"] == {"back_neck_pain", "weakness_numbness", "urination_bowel_trouble"}
+    assert "fatigue" in chains["hypercalcemia"]
+    direct = {s.id for s, _ in answer.direct}
+    assert {"pain", "fractures", "low_blood_counts"} <= direct
+    assert not direct & {"spinal_cord_compression", "hypercalcemia", "fatigue"}
+
+
+def test_site_tests_are_its_own_then_the_general_ones(real_kb: KnowledgeBase) -> None:
+    answer = query.by_site(real_kb, "brain")
+    assert isinstance(answer, query.SiteAnswer)
+    tied = [test.id for test, link in answer.tests if link]
+    general = [test.id for test, link in answer.tests if link is None]
+    assert tied == ["head_mri"]
+    assert {"biopsy", "ct_scan", "imaging_tests"} <= set(general)
+    assert answer.tests[0][1] is not None
+
+
+def test_site_frequency_and_study(real_kb: KnowledgeBase) -> None:
+    answer = query.by_site(real_kb, "lung")
+    assert isinstance(answer, query.SiteAnswer)
+    assert answer.site.frequency is not None
+    assert answer.site.frequency.percent == 31.4
+    assert answer.study is not None
+    assert answer.study.size == 4932
+
+
+@pytest.mark.parametrize("name", ["lymph nodes", "armpit", "chest wall"])
+def test_local_words_explain_local_spread(real_kb: KnowledgeBase, name: str) -> None:
+    answer = query.by_site(real_kb, name)
+    assert isinstance(answer, query.LocalAreaAnswer)
+    text = " ".join(claim.text for claim in answer.area.meaning)
+    assert "local" in text or "regional" in text
+
+
+def test_unknown_site_suggests_close_names(real_kb: KnowledgeBase) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        query.by_site(real_kb, "lvier")
+    assert caught.value.suggestions[0] == "liver"
+    assert caught.value.exit_code == 1
+
+
+def test_sites_most_common_first(real_kb: KnowledgeBase) -> None:
+    answer = query.all_sites(real_kb)
+    order = [site.id for site, _ in answer.sites]
+    assert order[:4] == ["bone", "lung", "liver", "brain"]
+    assert set(order[4:]) >= {"pancreas", "kidneys", "thyroid", "eye"}
+    assert {s.value for s in answer.spread} == {"33.5 percent", "bones and lungs"}

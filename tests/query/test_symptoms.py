@@ -1,0 +1,76 @@
+"""Symptom queries: which sites explain the user's symptoms, ranked and explained."""
+
+from __future__ import annotations
+
+import pytest
+
+from mbc_cli import query
+from mbc_cli.errors import NotFoundError
+from mbc_cli.model import KnowledgeBase
+
+
+def ranking(kb: KnowledgeBase, *terms: str) -> list[str]:
+    return [ranked.site.id for ranked in query.by_symptoms(kb, terms).sites]
+
+
+def test_a_site_explaining_more_symptoms_ranks_first(real_kb: KnowledgeBase) -> None:
+    assert ranking(real_kb, "headache", "vomiting")[0] == "brain"
+    assert ranking(real_kb, "yellow skin", "nausea")[0] == "liver"
+    assert ranking(real_kb, "shortness of breath")[0] == "lung"
+
+
+def test_ties_go_to_the_more_common_site(real_kb: KnowledgeBase) -> None:
+    assert ranking(real_kb, "nausea") == ["bone", "liver", "brain"]
+
+
+def test_each_site_says_which_terms_it_explains_and_which_not(real_kb: KnowledgeBase) -> None:
+    answer = query.by_symptoms(real_kb, ["headache", "jaundice"])
+    by_site = {ranked.site.id: ranked for ranked in answer.sites}
+    assert [e.term for e in by_site["brain"].explains] == ["headache"]
+    assert by_site["brain"].missing == ("jaundice",)
+    assert by_site["liver"].missing == ("headache",)
+
+
+def test_explanations_through_a_condition_name_it(real_kb: KnowledgeBase) -> None:
+    answer = query.by_symptoms(real_kb, ["increased thirst"])
+    (bone,) = answer.sites
+    (explanation,) = bone.explains
+    assert explanation.via is not None
+    assert explanation.via.id == "hypercalcemia"
+    assert explanation.citations
+
+
+def test_general_symptoms_are_shown_as_such(real_kb: KnowledgeBase) -> None:
+    answer = query.by_symptoms(real_kb, ["unusual fatigue"])
+    assert [s.id for _, s in answer.general] == ["fatigue"]
+    answer = query.by_symptoms(real_kb, ["depression"])
+    assert answer.sites == ()
+    assert [s.id for _, s in answer.general] == ["depression"]
+
+
+def test_unmatched_terms_are_reported_while_others_are_answered(real_kb: KnowledgeBase) -> None:
+    answer = query.by_symptoms(real_kb, ["headache", "headahce", "lvier"])
+    matches = {m.term: m for m in answer.matches}
+    assert matches["headache"].how == "name"
+    assert matches["headahce"].symptoms == ()
+    assert "headache" in matches["headahce"].suggestions
+    assert matches["lvier"].other_kind == "site"
+    assert answer.sites[0].site.id == "brain"
+
+
+def test_nothing_matched_is_not_found(real_kb: KnowledgeBase) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        query.by_symptoms(real_kb, ["siezure"])
+    assert "seizure" in caught.value.suggestions
+
+
+def test_alias_and_name_are_told_apart(real_kb: KnowledgeBase) -> None:
+    assert query.match_symptom(real_kb, "dyspnea").how == "alias"
+    assert query.match_symptom(real_kb, "Shortness of Breath").how == "name"
+
+
+def test_every_symptom_lists_its_sites(real_kb: KnowledgeBase) -> None:
+    listing = {item.symptom.id: {site.id for site, _ in item.sites} for item in query.all_symptoms(real_kb)}
+    assert listing["vomiting"] == {"brain", "liver"}
+    assert listing["anxiety"] == set()
+    assert len(listing) == len(real_kb.symptoms)

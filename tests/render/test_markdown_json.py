@@ -1,0 +1,50 @@
+"""Markdown and JSON renderers: self-contained documents with the same content as the tables."""
+
+from __future__ import annotations
+
+import json
+
+from mbc_cli import query
+from mbc_cli.model import KnowledgeBase
+from mbc_cli.render import answers, markdown
+from mbc_cli.render import json as json_render
+
+
+def context(kb: KnowledgeBase) -> answers.Context:
+    return answers.Context(kb.sources, query.advice(kb))
+
+
+def test_markdown_is_a_self_contained_document(real_kb: KnowledgeBase) -> None:
+    text = markdown.render(answers.site(query.by_site(real_kb, "brain"), context(real_kb)))
+    assert text.startswith("# What spread to brain can cause")
+    assert "## Symptoms" in text
+    assert "| symptom | how | sources |" in text
+    assert "## References" in text
+    assert "1. " in text
+    assert "> **" in text
+
+
+def test_markdown_escapes_table_breaking_characters(real_kb: KnowledgeBase) -> None:
+    answer = query.by_symptoms(real_kb, ["headache", "a|b*c"])
+    text = markdown.render(answers.symptom(answer, context(real_kb)))
+    assert "a\\|b\\*c" in text
+
+
+def test_json_contract(real_kb: KnowledgeBase) -> None:
+    payload = json.loads(json_render.render(answers.sites(query.all_sites(real_kb), context(real_kb))))
+    assert list(payload)[:2] == ["query", "results"]
+    assert {"advice", "sources"} <= set(payload)
+    assert [r["id"] for r in payload["results"]][:4] == ["bone", "lung", "liver", "brain"]
+    for result in payload["results"]:
+        assert {"id", "name", "citations"} <= set(result)
+        assert all(set(c) == {"source", "quote"} for c in result["citations"])
+    cited = {c["source"] for r in payload["results"] for c in r["citations"]}
+    cited |= {c["source"] for c in payload["advice"]["citations"]}
+    assert cited <= {s["id"] for s in payload["sources"]}
+    assert [s["number"] for s in payload["sources"]] == list(range(1, len(payload["sources"]) + 1))
+
+
+def test_json_sources_cover_nested_citations(real_kb: KnowledgeBase) -> None:
+    payload = json.loads(json_render.render(answers.site(query.by_site(real_kb, "bone"), context(real_kb))))
+    nested = {c["source"] for n in payload["results"][0]["notes"] for c in n["citations"]}
+    assert nested <= {s["id"] for s in payload["sources"]}

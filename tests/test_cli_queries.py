@@ -1,0 +1,132 @@
+"""The question commands through the command line: exit codes, JSON contract, Markdown, pipes."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from mbc_cli.cli import app
+
+runner = CliRunner()
+
+COMMANDS = [
+    ["site", "bone"],
+    ["site", "Lungs"],
+    ["site", "spine"],
+    ["site", "lymph nodes"],
+    ["sites"],
+    ["symptom", "headache"],
+    ["symptom", "yellow skin", "nausea"],
+    ["symptoms"],
+    ["treatments"],
+    ["treatments", "--her2-positive"],
+    ["treatments", "--triple-negative", "--site", "brain"],
+    ["tests"],
+    ["tests", "--site", "liver"],
+]
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_command_answers_with_references_and_advice(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "References" in result.stdout
+    assert "[1]" in result.stdout
+    assert "health care provider right away" in result.stdout
+    assert "\x1b" not in result.stdout  # not a terminal: no escape codes
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_json_is_one_document_with_the_contract(args: list[str]) -> None:
+    result = runner.invoke(app, [*args, "--json"])
+    assert result.exit_code == 0, result.output
+    payload = json.loads(result.stdout)
+    assert list(payload)[:2] == ["query", "results"]
+    assert payload["results"]
+    for item in payload["results"]:
+        assert isinstance(item["id"], str)
+        assert isinstance(item["name"], str)
+        assert isinstance(item["citations"], list)
+    sources = {s["id"]: s for s in payload["sources"]}
+    assert all({"publisher", "title", "url"} <= set(s) for s in sources.values())
+    assert payload["advice"]["citations"]
+    assert "[bold" not in result.stdout
+
+
+@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+def test_markdown_is_a_document(args: list[str]) -> None:
+    result = runner.invoke(app, [*args, "--format", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# ")
+    assert "## References" in result.stdout
+
+
+def test_site_json_has_symptoms_tests_and_treatments() -> None:
+    payload = json.loads(runner.invoke(app, ["site", "bone", "--json"]).stdout)
+    (bone,) = payload["results"]
+    assert bone["frequency"]["percent"] == 65.1
+    symptoms = {s["id"]: s for s in bone["symptoms"]}
+    assert symptoms["increased_thirst"]["via"] == "hypercalcemia"
+    assert "bone_scan" in {t["id"] for t in bone["tests"]}
+    assert "bone_strengthening" in {t["id"] for t in bone["treatments"]}
+
+
+def test_symptom_json_explains_the_ranking() -> None:
+    payload = json.loads(runner.invoke(app, ["symptom", "headache", "vomiting", "--json"]).stdout)
+    first = payload["results"][0]
+    assert (first["id"], first["rank"]) == ("brain", 1)
+    assert [e["term"] for e in first["explains"]] == ["headache", "vomiting"]
+    assert payload["query"]["matches"][0]["how"] == "name"
+
+
+def test_treatments_json_filters_by_subtype() -> None:
+    payload = json.loads(runner.invoke(app, ["treatments", "--her2-positive", "--json"]).stdout)
+    ids = {r["id"] for r in payload["results"]}
+    assert "hormone_therapy" not in ids
+    drugs = {d["name"] for r in payload["results"] for d in r["drugs"]}
+    assert "trastuzumab" in drugs
+    assert not drugs & {"tamoxifen", "olaparib", "talazoparib", "sacituzumab govitecan"}
+
+
+def test_unknown_site_exits_1_with_a_suggestion() -> None:
+    result = runner.invoke(app, ["site", "lvier"])
+    assert result.exit_code == 1
+    assert 'No site "lvier". Did you mean: liver?' in result.stderr
+    assert result.stdout == ""
+
+
+def test_unmatched_symptom_is_reported_while_others_are_answered() -> None:
+    result = runner.invoke(app, ["symptom", "headache", "headahce"])
+    assert result.exit_code == 0
+    assert 'No symptom "headahce". Did you mean: headache' in result.stderr
+    assert "brain" in result.stdout
+
+
+def test_no_symptom_matched_exits_1() -> None:
+    result = runner.invoke(app, ["symptom", "jaundise"])
+    assert result.exit_code == 1
+    assert "Did you mean: jaundice" in result.stderr
+
+
+@pytest.mark.parametrize("flag", ["--hr-positive", "--her2-positive"])
+def test_triple_negative_with_a_positive_flag_is_a_usage_error(flag: str) -> None:
+    result = runner.invoke(app, ["treatments", "--triple-negative", flag])
+    assert result.exit_code == 2
+    assert "hormone-receptor-negative and HER2-negative" in result.stderr
+
+
+def test_missing_argument_is_a_usage_error() -> None:
+    result = runner.invoke(app, ["site"])
+    assert result.exit_code == 2
+
+
+@pytest.mark.parametrize("term", ["[bold]x[/bold]", "[/]", ":warning:", "evil\x1b[2Jterm"])
+def test_user_text_is_echoed_literally_and_safely(term: str) -> None:
+    result = runner.invoke(app, ["site", term])
+    assert result.exit_code == 1
+    shown = term.replace("\x1b", "\\x1b")
+    assert f'No site "{shown}"' in result.stderr
+    assert "\x1b" not in result.stderr
+    assert "⚠" not in result.stderr
