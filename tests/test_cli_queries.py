@@ -130,3 +130,10 @@ def test_user_text_is_echoed_literally_and_safely(term: str) -> None:
     assert f'No site "{shown}"' in result.stderr
     assert "\x1b" not in result.stderr
     assert "⚠" not in result.stderr
+
+
+def test_a_term_naming_something_else_says_what_it_names() -> None:
+    result = runner.invoke(app, ["symptom", "Herceptin", "lvier"])
+    assert result.exit_code == 1
+    assert 'No symptom "Herceptin". (It names a drug.)' in result.stderr
+    assert 'No symptom "lvier". Did you mean: liver? (It names a site: try mbc site.)' in result.stderr

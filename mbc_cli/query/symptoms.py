@@ -34,6 +34,15 @@ class TermMatch:
     """When the term (or its closest suggestion) names something else, such as a site: which kind."""
 
 
+class NoSymptomMatched(NotFoundError):
+    """None of the user's terms is a known symptom; each match says what is known instead."""
+
+    def __init__(self, matches: Sequence[TermMatch]) -> None:
+        first = matches[0]
+        super().__init__("symptom", first.term, first.suggestions)
+        self.matches = tuple(matches)
+
+
 @dataclass(frozen=True, slots=True)
 class Explanation:
     """A site explains one of the user's symptoms, directly or through a condition."""
@@ -71,9 +80,11 @@ def match_symptom(kb: KnowledgeBase, term: str) -> TermMatch:
         symptoms = tuple(kb.symptoms[ref.id] for ref in refs)
         exact = any(name_key(s.name) == name_key(term) for s in symptoms)
         return TermMatch(term, symptoms, "name" if exact else "alias")
-    suggestions = lookup.suggest(kb, term, SYMPTOM_KINDS)
     named = kb.names.get(name_key(term), ())
-    if not named and not suggestions:
+    if named:  # the exact name of something else, such as a site or a drug: say so, suggest nothing
+        return TermMatch(term, (), "none", (), named[0].kind)
+    suggestions = lookup.suggest(kb, term, SYMPTOM_KINDS)
+    if not suggestions:
         suggestions = lookup.suggest(kb, term, lookup.ALL_KINDS)
         named = kb.names[suggestions[0]] if suggestions else ()
     return TermMatch(term, (), "none", suggestions, named[0].kind if named else None)
@@ -83,8 +94,7 @@ def by_symptoms(kb: KnowledgeBase, terms: Sequence[str]) -> SymptomAnswer:
     """Rank the sites that explain the most of `terms`; ties go to the more common site."""
     matches = tuple(match_symptom(kb, term) for term in terms)
     if not any(m.symptoms for m in matches):
-        first = matches[0]
-        raise NotFoundError("symptom", first.term, first.suggestions)
+        raise NoSymptomMatched(matches)
     explained: dict[str, list[Explanation]] = {}
     for match in matches:
         for symptom in match.symptoms:

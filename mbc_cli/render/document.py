@@ -6,6 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from mbc_cli.model import Citation, Claim, Source
+from mbc_cli.render.text import source_label
 
 JsonObject = Mapping[str, object]
 
@@ -75,8 +76,6 @@ def markers(citations: Sequence[Citation], numbers: Mapping[str, int]) -> str:
 
 def reference(source: Source) -> str:
     """Describe a source for a references list: publisher, title, URL and dates where known."""
-    from mbc_cli.render.text import source_label
-
     parts = [source_label(source)]
     if source.url:
         parts.append(source.url)

@@ -6,7 +6,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from mbc_cli.errors import KnowledgeBaseError, MbcError, NotFoundError
-from mbc_cli.query.symptoms import TermMatch
+from mbc_cli.query.symptoms import NoSymptomMatched, TermMatch
 from mbc_cli.render.text import literal
 
 
@@ -17,6 +17,8 @@ def error(failure: MbcError) -> RenderableType:
         lines += [literal(f"  {problem}") for problem in failure.problems]
         lines.append(literal("Fix these, then run: mbc validate"))
         return Group(*lines)
+    if isinstance(failure, NoSymptomMatched):
+        return Group(*(unmatched(match) for match in failure.matches))
     if isinstance(failure, NotFoundError) and failure.suggestions:
         suggestions = ", ".join(failure.suggestions)
         return literal(f"{failure} Did you mean: {suggestions}?", style="red")
@@ -29,9 +31,9 @@ def unmatched(match: TermMatch) -> RenderableType:
     if match.suggestions:
         message += f" Did you mean: {', '.join(match.suggestions)}?"
     if match.other_kind:
-        message += (
-            f" (It names a {match.other_kind.replace('_', ' ')}: try mbc {_COMMAND.get(match.other_kind, 'site')}.)"
-        )
+        kind = match.other_kind.replace("_", " ")
+        command = _COMMAND.get(match.other_kind)
+        message += f" (It names a {kind}: try mbc {command}.)" if command else f" (It names a {kind}.)"
     return literal(message, style="yellow")
 
 
