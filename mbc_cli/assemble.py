@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TypeVar
 
 from mbc_cli import model
-from mbc_cli.names import name_key
+from mbc_cli.names import content, name_key, phrase_key, stem_key
 from mbc_cli.records import Entry
 
 T = TypeVar("T")
@@ -204,6 +204,7 @@ def knowledge_base(ids: dict[str, dict[str, Entry]], path: str) -> model.Knowled
     drugs_by_treatment: defaultdict[str, list[str]] = defaultdict(list)
     for drug in drugs.values():
         drugs_by_treatment[drug.treatment].append(drug.id)
+    names = _name_index(sites, local_areas, symptoms, tests, treatments, drugs, terms)
 
     return model.KnowledgeBase(
         path=path,
@@ -218,7 +219,10 @@ def knowledge_base(ids: dict[str, dict[str, Entry]], path: str) -> model.Knowled
         statistics=_frozen({k: _statistic(e) for k, e in ids["statistics"].items()}),
         terms=_frozen(terms),
         notes=_frozen({k: _note(e) for k, e in ids["notes"].items()}),
-        names=_name_index(sites, local_areas, symptoms, tests, treatments, drugs, terms),
+        names=names,
+        stems=_key_index(names, lambda key: (stem_key(key),)),
+        phrases=_key_index(names, lambda key: (phrase_key(key),)),
+        words=_key_index(names, lambda key: tuple(sorted(content(key)))),
         sites_by_symptom=_frozen({k: tuple(v) for k, v in sites_by_symptom.items()}),
         tests_by_site=_frozen({k: tuple(v) for k, v in tests_by_site.items()}),
         treatments_by_site=_frozen({k: tuple(v) for k, v in treatments_by_site.items()}),
@@ -261,4 +265,14 @@ def _name_index(
         add("drug", drug.id, drug.name, (*drug.brands, *drug.aliases))
     for term in terms.values():
         add("term", term.id, term.name, term.aliases)
+    return _frozen({k: tuple(v) for k, v in index.items()})
+
+
+def _key_index(names: Mapping[str, object], keys_of: Callable[[str], tuple[str, ...]]) -> Mapping[str, tuple[str, ...]]:
+    """Index the name keys under other keys derived from them (stems, phrases, words)."""
+    index: defaultdict[str, list[str]] = defaultdict(list)
+    for name in names:
+        for key in keys_of(name):
+            if key:
+                index[key].append(name)
     return _frozen({k: tuple(v) for k, v in index.items()})

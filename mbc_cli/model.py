@@ -256,7 +256,13 @@ class KnowledgeBase:
     terms: Mapping[str, Term]
     notes: Mapping[str, Note]
     names: Mapping[str, tuple[NameRef, ...]]
-    """Normalised name or alias -> what it names."""
+    """Normalised name or alias (its `name_key`) -> what it names."""
+    stems: Mapping[str, tuple[str, ...]]
+    """`stem_key` -> the name keys with those stems: finds plurals and inflections."""
+    phrases: Mapping[str, tuple[str, ...]]
+    """`phrase_key` -> the name keys with those content words in any order."""
+    words: Mapping[str, tuple[str, ...]]
+    """A content word's stem -> the name keys that contain it: finds phrases within longer ones."""
     sites_by_symptom: Mapping[str, tuple[tuple[str, SymptomLink], ...]]
     """Symptom id -> (site id, link) for each site that can cause it."""
     tests_by_site: Mapping[str, tuple[str, ...]]

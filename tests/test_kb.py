@@ -66,7 +66,7 @@ def test_names_index_finds_names_aliases_places_and_brands(real_kb: KnowledgeBas
     def kinds(word: str) -> set[tuple[str, str]]:
         return {(ref.kind, ref.id) for ref in real_kb.names[name_key(word)]}
 
-    assert ("site", "bone") in kinds("Bones")
+    assert ("site", "bone") in kinds("Skeletal")
     assert ("place", "bone") in kinds("spine")
     assert ("place", "reproductive_tract") in kinds("ovaries")
     assert ("local_area", "lymph_nodes") in kinds("lymph nodes")

@@ -18,6 +18,7 @@ from mbc_cli.model import (
     Treatment,
 )
 from mbc_cli.query import lookup
+from mbc_cli.query.lookup import Hit
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +37,8 @@ class SiteAnswer:
 
     term: str
     """What the user typed."""
+    match: Hit
+    """How it was understood."""
     site: Site
     place: Place | None
     """The place within the site the user named, if they named one (spine -> bone)."""
@@ -52,16 +55,18 @@ class LocalAreaAnswer:
     """The user named a place that is not a distant site: what spread there means."""
 
     term: str
+    match: Hit
     area: LocalArea
     treatments: tuple[tuple[Treatment, SiteLink], ...]
 
 
 def by_site(kb: KnowledgeBase, name: str) -> SiteAnswer | LocalAreaAnswer:
     """Answer `mbc site NAME`: the site (or place within one, or local area) the name means."""
-    ref = lookup.area_ref(kb, name)
+    match = lookup.area_hit(kb, name)
+    ref = match.ref
     if ref.kind == "local_area":
         area = kb.local_areas[ref.id]
-        return LocalAreaAnswer(name, area, _treatments_tied_to(kb, area.id))
+        return LocalAreaAnswer(name, match, area, _treatments_tied_to(kb, area.id))
     site = kb.sites[ref.id]
     place = next((p for p in site.places if p.name == ref.name), None) if ref.kind == "place" else None
     conditions = {link.via for link in site.symptoms if link.via}
@@ -85,7 +90,7 @@ def by_site(kb: KnowledgeBase, name: str) -> SiteAnswer | LocalAreaAnswer:
     )
     general = tuple((test, None) for test in kb.tests.values() if not test.sites)
     study = kb.studies[site.frequency.study] if site.frequency else None
-    return SiteAnswer(name, site, place, study, direct, chains, tied + general, _treatments_tied_to(kb, site.id))
+    return SiteAnswer(name, match, site, place, study, direct, chains, tied + general, _treatments_tied_to(kb, site.id))
 
 
 def _treatments_tied_to(kb: KnowledgeBase, area: str) -> tuple[tuple[Treatment, SiteLink], ...]:

@@ -9,12 +9,14 @@ from mbc_cli.errors import NotFoundError
 from mbc_cli.model import (
     Citation,
     KnowledgeBase,
+    NameRef,
     Site,
     Symptom,
     SymptomLink,
 )
 from mbc_cli.names import name_key
 from mbc_cli.query import lookup
+from mbc_cli.query.lookup import Hit
 from mbc_cli.query.sites import commonness
 
 SYMPTOM_KINDS = frozenset({"symptom"})
@@ -25,13 +27,18 @@ class TermMatch:
     """How one term the user typed was understood."""
 
     term: str
+    hits: tuple[Hit, ...]
+    """What it matched and how (see `lookup.find`); empty when nothing did."""
     symptoms: tuple[Symptom, ...]
-    """What it matched; empty when nothing did."""
-    how: str
-    """name, alias, or none."""
+    """The symptoms of `hits`, in the same order."""
     suggestions: tuple[str, ...] = ()
     other_kind: str | None = None
     """When the term (or its closest suggestion) names something else, such as a site: which kind."""
+
+    @property
+    def how(self) -> str:
+        """How the term matched: name, alias, plural, singular, inflection, phrase; none if it did not."""
+        return self.hits[0].how if self.hits else "none"
 
 
 class NoSymptomMatched(NotFoundError):
@@ -48,6 +55,8 @@ class Explanation:
     """A site explains one of the user's symptoms, directly or through a condition."""
 
     term: str
+    hit: Hit
+    """How the term matched the symptom."""
     symptom: Symptom
     via: Symptom | None
     citations: tuple[Citation, ...]
@@ -74,20 +83,19 @@ class SymptomAnswer:
 
 
 def match_symptom(kb: KnowledgeBase, term: str) -> TermMatch:
-    """Understand one term as symptoms: by name or alias, else with suggestions."""
-    refs = lookup.refs(kb, term, SYMPTOM_KINDS)
-    if refs:
-        symptoms = tuple(kb.symptoms[ref.id] for ref in refs)
-        exact = any(name_key(s.name) == name_key(term) for s in symptoms)
-        return TermMatch(term, symptoms, "name" if exact else "alias")
-    named = kb.names.get(name_key(term), ())
-    if named:  # the exact name of something else, such as a site or a drug: say so, suggest nothing
-        return TermMatch(term, (), "none", (), named[0].kind)
+    """Understand one term as symptoms (see `lookup.find`), else say what it names or suggest names."""
+    hits = lookup.find(kb, term, SYMPTOM_KINDS)
+    if hits:
+        return TermMatch(term, hits, tuple(kb.symptoms[hit.ref.id] for hit in hits))
+    other = lookup.find(kb, term, lookup.ALL_KINDS - SYMPTOM_KINDS)
+    if other:  # the name of something else, such as a site or a drug: say so, suggest nothing
+        return TermMatch(term, (), (), (), other[0].ref.kind)
     suggestions = lookup.suggest(kb, term, SYMPTOM_KINDS)
+    named: tuple[NameRef, ...] = ()
     if not suggestions:
         suggestions = lookup.suggest(kb, term, lookup.ALL_KINDS)
-        named = kb.names[suggestions[0]] if suggestions else ()
-    return TermMatch(term, (), "none", suggestions, named[0].kind if named else None)
+        named = kb.names[name_key(suggestions[0])] if suggestions else ()
+    return TermMatch(term, (), (), suggestions, named[0].kind if named else None)
 
 
 def by_symptoms(kb: KnowledgeBase, terms: Sequence[str]) -> SymptomAnswer:
@@ -97,12 +105,12 @@ def by_symptoms(kb: KnowledgeBase, terms: Sequence[str]) -> SymptomAnswer:
         raise NoSymptomMatched(matches)
     explained: dict[str, list[Explanation]] = {}
     for match in matches:
-        for symptom in match.symptoms:
+        for hit, symptom in zip(match.hits, match.symptoms, strict=True):
             for site_id, link in kb.sites_by_symptom.get(symptom.id, ()):
                 via = kb.symptoms[link.via] if link.via else None
                 found = explained.setdefault(site_id, [])
                 if not any(e.term == match.term and e.symptom == symptom and e.via == via for e in found):
-                    found.append(Explanation(match.term, symptom, via, link.citations))
+                    found.append(Explanation(match.term, hit, symptom, via, link.citations))
     matched_terms = [m.term for m in matches if m.symptoms]
     ranked = sorted(
         explained,

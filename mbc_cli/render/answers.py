@@ -24,6 +24,7 @@ from mbc_cli.render.document import (
     claims_json,
     claims_text,
 )
+from mbc_cli.render.matches import describe, match_json
 
 SUBTYPE_LABELS = {
     "hr_positive": "hormone-receptor-positive (HR+)",
@@ -98,7 +99,7 @@ def site(answer: SiteAnswer | LocalAreaAnswer, context: Context) -> Document:
     if isinstance(answer, LocalAreaAnswer):
         return _local_area(answer, context)
     s = answer.site
-    lead = []
+    lead = [] if answer.match.how == "name" else [Row((describe(answer.term, (answer.match,)),))]
     if answer.place:
         lead.append(Row((f'"{answer.term}": the {answer.place.name} is part of {s.name}.',), answer.place.citations))
     how_common = frequency_text(s, answer.study)
@@ -126,7 +127,8 @@ def site(answer: SiteAnswer | LocalAreaAnswer, context: Context) -> Document:
     result = {
         **_ref(s.id, s.name, s.named_by),
         "kind": "site",
-        "matched": {"term": answer.term, "place": answer.place.name if answer.place else None},
+        "match": match_json(answer.term, answer.match),
+        "place": answer.place.name if answer.place else None,
         "prevalence": s.prevalence,
         "frequency": None
         if s.frequency is None
@@ -183,7 +185,7 @@ def _local_area(answer: LocalAreaAnswer, context: Context) -> Document:
     result = {
         **_ref(area.id, area.name, claims_citations(area.meaning)),
         "kind": "local_area",
-        "matched": {"term": answer.term},
+        "match": match_json(answer.term, answer.match),
         "meaning": claims_json(area.meaning),
         "treatments": [_ref(t.id, t.name, link.citations) for t, link in answer.treatments],
     }
@@ -194,7 +196,11 @@ def _local_area(answer: LocalAreaAnswer, context: Context) -> Document:
         f"{area.name}: not a distant site",
         {"command": "site", "site": answer.term},
         [result],
-        lead=(Row((f'Spread to "{answer.term}" is local or regional, not metastatic (distant) spread.',)), *meaning),
+        lead=(
+            *(() if answer.match.how == "name" else (Row((describe(answer.term, (answer.match,)),)),)),
+            Row((f"Spread to the {area.name} is local or regional, not metastatic (distant) spread.",)),
+            *meaning,
+        ),
         sections=sections,
         notes=(),
     )
@@ -250,9 +256,7 @@ def sites(answer: SitesAnswer, context: Context) -> Document:
 
 def symptom(answer: SymptomAnswer, context: Context) -> Document:
     """The answer to `mbc symptom TERM...`."""
-    lead = [
-        Row((f'"{m.term}" → {" / ".join(s.name for s in m.symptoms)} ({m.how})',)) for m in answer.matches if m.symptoms
-    ]
+    lead = [Row((describe(m.term, m.hits),)) for m in answer.matches if m.hits]
     rows = []
     results = []
     for rank, ranked in enumerate(answer.sites, start=1):
@@ -272,6 +276,7 @@ def symptom(answer: SymptomAnswer, context: Context) -> Document:
                 "explains": [
                     {
                         "term": e.term,
+                        "match": match_json(e.term, e.hit),
                         "symptom": {"id": e.symptom.id, "name": e.symptom.name},
                         "via": None if e.via is None else {"id": e.via.id, "name": e.via.name},
                         "citations": citations_json(e.citations),
@@ -300,8 +305,9 @@ def symptom(answer: SymptomAnswer, context: Context) -> Document:
             "matches": [
                 {
                     "term": m.term,
-                    "matched": [{"id": s.id, "name": s.name} for s in m.symptoms],
+                    "matched": [{"id": hit.ref.id, "name": hit.ref.name} for hit in m.hits],
                     "how": m.how,
+                    "match": [match_json(m.term, hit) for hit in m.hits],
                     "suggestions": list(m.suggestions),
                 }
                 for m in answer.matches

@@ -1,0 +1,111 @@
+"""Finding what the user named, step by step, and suggesting names when nothing matches."""
+
+from __future__ import annotations
+
+import pytest
+
+from mbc_cli.errors import NotFoundError
+from mbc_cli.model import KnowledgeBase
+from mbc_cli.query import lookup
+
+SYMPTOM = frozenset({"symptom"})
+
+
+def found(kb: KnowledgeBase, text: str, kinds: frozenset[str] = SYMPTOM) -> list[tuple[str, str]]:
+    return [(hit.ref.id, hit.how) for hit in lookup.find(kb, text, kinds)]
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("headache", [("headache", "name")]),
+        ("yellow skin", [("jaundice", "alias")]),
+        ("Dyspnea", [("shortness_of_breath", "alias")]),
+        ("coughed up blood", [("coughing_up_blood", "inflection")]),
+        ("fractured", [("fractures", "inflection")]),
+        ("my skin is yellow", [("jaundice", "phrase")]),
+        ("pain in the back", [("back_neck_pain", "phrase")]),
+        ("skin that is itchy", [("itchy_skin", "phrase")]),
+    ],
+)
+def test_each_step_says_how_it_matched(real_kb: KnowledgeBase, typed: str, expected: list[tuple[str, str]]) -> None:
+    assert found(real_kb, typed) == expected
+
+
+def test_an_earlier_step_wins(real_kb: KnowledgeBase) -> None:
+    """An exact alias is not also searched as a phrase: "feeling sick" is nausea, not nausea or vomiting."""
+    assert found(real_kb, "feeling sick") == [("nausea", "alias")]
+
+
+def test_words_of_degree_or_time_are_left_aside_and_said(real_kb: KnowledgeBase) -> None:
+    (hit,) = lookup.find(real_kb, "constant terrible headaches at night", SYMPTOM)
+    assert (hit.ref.id, hit.how, hit.ignored) == ("headache", "phrase", ("constant", "night", "terrible"))
+
+
+def test_a_site_word_is_left_aside_only_if_that_site_causes_the_symptom(real_kb: KnowledgeBase) -> None:
+    (hit,) = lookup.find(real_kb, "bone pain", SYMPTOM)
+    assert (hit.ref.id, hit.ignored) == ("pain", ("bone",))
+    assert found(real_kb, "liver pain") == [("pain", "phrase")]
+    assert found(real_kb, "itchy eyes") == []  # the sources do not link itchy skin to the eye
+    assert found(real_kb, "lung pain") == []
+
+
+def test_several_symptoms_in_one_term_are_all_found(real_kb: KnowledgeBase) -> None:
+    assert sorted(found(real_kb, "headache and vomiting")) == [("headache", "phrase"), ("vomiting", "phrase")]
+    assert sorted(found(real_kb, "chest and back pain")) == [("back_neck_pain", "phrase"), ("chest_pain", "phrase")]
+
+
+def test_a_negation_is_never_matched_away(real_kb: KnowledgeBase) -> None:
+    assert found(real_kb, "no headache") == []
+    assert found(real_kb, "not dizzy") == []
+
+
+def test_an_ambiguous_alias_names_both(real_kb: KnowledgeBase) -> None:
+    assert sorted(found(real_kb, "sick")) == [("nausea", "alias"), ("vomiting", "alias")]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "?!", "\x1b[0m", "\u200f"])
+def test_nothing_typed_finds_nothing(real_kb: KnowledgeBase, text: str) -> None:
+    assert lookup.find(real_kb, text, lookup.ALL_KINDS) == ()
+    assert lookup.suggest(real_kb, text, lookup.ALL_KINDS) == ()
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [
+        ("lvier", "liver"),
+        ("brian", "brain"),
+        ("headahce", "headache"),
+        ("jaundise", "jaundice"),
+        ("siezure", "seizures"),
+        ("shortnes of breath", "shortness_of_breath"),
+    ],
+)
+def test_typos_are_suggested_never_matched(real_kb: KnowledgeBase, typo: str, meant: str) -> None:
+    assert lookup.find(real_kb, typo, lookup.ALL_KINDS) == ()
+    first = lookup.suggest(real_kb, typo, lookup.ALL_KINDS)[0]
+    assert real_kb.names[first][0].id == meant
+
+
+def test_suggestions_name_each_entry_once(real_kb: KnowledgeBase) -> None:
+    suggestions = lookup.suggest(real_kb, "headahces", SYMPTOM)
+    ids = [real_kb.names[key][0].id for key in suggestions]
+    assert ids[0] == "headache"
+    assert len(ids) == len(set(ids))
+
+
+def test_suggestions_include_names_sharing_a_word(real_kb: KnowledgeBase) -> None:
+    """When no spelling is close, names that share a word with the text are offered."""
+    assert "headache" in lookup.suggest(real_kb, "no headache", SYMPTOM)
+
+
+def test_sites_are_found_the_same_way(real_kb: KnowledgeBase) -> None:
+    assert lookup.area_hit(real_kb, "the liver").ref.id == "liver"
+    assert lookup.area_hit(real_kb, "my bones").how == "phrase"
+    assert lookup.area(real_kb, "Lungs").id == "lung"
+
+
+def test_two_sites_at_once_ask_for_one(real_kb: KnowledgeBase) -> None:
+    with pytest.raises(NotFoundError) as raised:
+        lookup.area_hit(real_kb, "liver and lungs")
+    assert set(raised.value.suggestions) == {"liver", "lung"}
