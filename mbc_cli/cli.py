@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console, RenderableType
 
-from mbc_cli import __version__
+from mbc_cli import __version__, complete
 from mbc_cli.errors import MbcError
 
 if TYPE_CHECKING:
@@ -48,7 +48,10 @@ FormatOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
 SiteOption = Annotated[
-    str | None, typer.Option("--site", help="Only what applies to this site, e.g. bone.", show_default=False)
+    str | None,
+    typer.Option(
+        "--site", help="Only what applies to this site, e.g. bone.", show_default=False, autocompletion=complete.SITES
+    ),
 ]
 
 
@@ -128,7 +131,12 @@ def validate(
 
 @app.command()
 def site(
-    name: Annotated[str, typer.Argument(help="A site, or a place within one: bone, lungs, liver, brain, spine...")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="A site, or a place within one: bone, lungs, liver, brain, spine...", autocompletion=complete.SITES
+        ),
+    ],
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -152,7 +160,10 @@ def sites(fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None
 def symptom(
     terms: Annotated[
         list[str],
-        typer.Argument(help='One or more symptoms in your own words; quote several words: "yellow skin".'),
+        typer.Argument(
+            help='One or more symptoms in your own words; quote several words: "yellow skin".',
+            autocompletion=complete.SYMPTOMS,
+        ),
     ],
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,

@@ -1,0 +1,75 @@
+"""Shell completion: the names and aliases that complete what the user has started to type.
+
+Typer runs the program at every TAB with the words typed so far; these functions answer from the
+knowledge base's name index and never fail loudly: a completion that cannot be given is empty.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+
+from mbc_cli.names import name_key
+
+_KIND_LABEL = {
+    "site": "site",
+    "local_area": "local spread",
+    "symptom": "symptom",
+    "test": "test",
+    "treatment": "treatment",
+    "drug": "drug",
+    "term": "term",
+}
+_BASH_SPECIAL = re.compile(r"""([\s'"\\$`()&;<>|*?\[\]{}!#~])""")
+LIMIT = 100
+"""At most this many completions: beyond, the shell's list is no help."""
+
+Completer = Callable[[str], list[tuple[str, str]]]
+
+
+def names(incomplete: str, kinds: frozenset[str]) -> list[tuple[str, str]]:
+    """Names and aliases of the given kinds that start with `incomplete`, with what each names.
+
+    Names come before aliases; each is offered as typed in the knowledge base's index (folded case).
+    """
+    from mbc_cli import kb
+    from mbc_cli.errors import MbcError
+
+    try:
+        knowledge = kb.load()
+    except MbcError:
+        return []
+    start = name_key(incomplete)
+    found: dict[str, tuple[bool, str]] = {}
+    for key, refs in knowledge.names.items():
+        if key.startswith(start):
+            for ref in refs:
+                if ref.kind in kinds:
+                    is_alias = key != name_key(ref.name)
+                    if ref.kind == "place":
+                        part_of = f"part of {knowledge.sites[ref.id].name}"
+                        label = f"{ref.name}, {part_of}" if is_alias else part_of
+                    else:
+                        label = _KIND_LABEL[ref.kind] + (f": {ref.name}" if is_alias else "")
+                    found.setdefault(key, (is_alias, label))
+                    break
+    chosen = sorted(found.items(), key=lambda item: (item[1][0], item[0]))[:LIMIT]
+    bash = os.environ.get("_MBC_COMPLETE", "").endswith("bash")
+    return [(_BASH_SPECIAL.sub(r"\\\1", key) if bash else key, label) for key, (_, label) in chosen]
+
+
+def of(*kinds: str) -> Completer:
+    """A completion function for names of these kinds, for a Typer argument or option."""
+    wanted = frozenset(kinds)
+
+    def complete(incomplete: str) -> list[tuple[str, str]]:
+        return names(incomplete, wanted)
+
+    return complete
+
+
+SITES = of("site", "place", "local_area")
+SYMPTOMS = of("symptom")
+TESTS = of("test")
+DRUGS = of("drug")
