@@ -32,6 +32,8 @@ app = typer.Typer(
 
 _out = Console(highlight=False)
 _err = Console(stderr=True, highlight=False)
+_chosen: dict[str, Path | None] = {"kb": None}
+"""The knowledge base chosen with --kb (or $MBC_KB), for the command that runs."""
 
 
 class Format(str, Enum):
@@ -74,10 +76,10 @@ def _ask(build: Callable[[KnowledgeBase, Context], Document], fmt: Format, as_js
     """Load the knowledge base, build the answer's document and render it in the chosen format."""
 
     def produce() -> RenderableType | str:
-        from mbc_cli import kb, query
+        from mbc_cli import query, store
         from mbc_cli.render.answers import Context
 
-        knowledge = kb.load()
+        knowledge = store.open_kb(_chosen["kb"])
         document = build(knowledge, Context(knowledge.sources, query.advice(knowledge)))
         chosen = Format.json if as_json else fmt
         if chosen is Format.json:
@@ -103,12 +105,22 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _options(
+    kb: Annotated[
+        Path | None,
+        typer.Option(
+            "--kb",
+            envvar="MBC_KB",
+            help="Use the knowledge base in this folder (laid out like mbc's data/) instead of the bundled one.",
+            show_default=False,
+        ),
+    ] = None,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show mbc's version and stop."),
     ] = False,
 ) -> None:
     """Answers about metastatic breast cancer, every line cited to a trusted source."""
+    _chosen["kb"] = kb
 
 
 @app.command()
@@ -123,10 +135,13 @@ def validate(
     ] = None,
 ) -> None:
     """Check a knowledge base: its files, ids and references, and with --sources every quote."""
-    from mbc_cli import kb, query
+    from mbc_cli import kb, query, store
     from mbc_cli.render import validation
 
-    _answer(lambda: validation.summary(query.summary(kb.load(path, sources_dir=sources)), quotes_checked=bool(sources)))
+    folder = store.folder(path or _chosen["kb"])
+    _answer(
+        lambda: validation.summary(query.summary(kb.load(folder, sources_dir=sources)), quotes_checked=bool(sources))
+    )
 
 
 @app.command()

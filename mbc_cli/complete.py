@@ -9,6 +9,9 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from pathlib import Path
+
+import typer
 
 from mbc_cli.names import name_key
 
@@ -25,25 +28,29 @@ _BASH_SPECIAL = re.compile(r"""([\s'"\\$`()&;<>|*?\[\]{}!#~])""")
 LIMIT = 100
 """At most this many completions: beyond, the shell's list is no help."""
 
-Completer = Callable[[str], list[tuple[str, str]]]
+Completer = Callable[[typer.Context, str], list[tuple[str, str]]]
 
 
-def names(incomplete: str, kinds: frozenset[str]) -> list[tuple[str, str]]:
+def names(incomplete: str, kinds: frozenset[str], kb: Path | None = None) -> list[tuple[str, str]]:
     """Names and aliases of the given kinds that start with `incomplete`, with what each names.
 
     Names come before aliases; each is offered as typed in the knowledge base's index (folded case).
+    The knowledge base is the one in `kb`, else $MBC_KB, else the bundled one.
     """
-    from mbc_cli import kb
+    from mbc_cli import store
     from mbc_cli.errors import MbcError
 
     try:
-        knowledge = kb.load()
+        knowledge = store.open_kb(kb)
     except MbcError:
         return []
     start = name_key(incomplete)
+    index = knowledge.names
+    keys = index.shard(start) if isinstance(index, store.Sharded) and len(start) >= store.PREFIX else index
     found: dict[str, tuple[bool, str]] = {}
-    for key, refs in knowledge.names.items():
+    for key in keys:
         if key.startswith(start):
+            refs = index[key]
             for ref in refs:
                 if ref.kind in kinds:
                     is_alias = key != name_key(ref.name)
@@ -60,11 +67,15 @@ def names(incomplete: str, kinds: frozenset[str]) -> list[tuple[str, str]]:
 
 
 def of(*kinds: str) -> Completer:
-    """A completion function for names of these kinds, for a Typer argument or option."""
+    """A completion function for names of these kinds, for a Typer argument or option.
+
+    It completes from the knowledge base chosen with --kb when the words typed so far give one.
+    """
     wanted = frozenset(kinds)
 
-    def complete(incomplete: str) -> list[tuple[str, str]]:
-        return names(incomplete, wanted)
+    def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        chosen = ctx.find_root().params.get("kb")
+        return names(incomplete, wanted, chosen if isinstance(chosen, Path) else None)
 
     return complete
 

@@ -12,19 +12,13 @@ from mbc_cli.errors import KnowledgeBaseError, Location, Problem
 from mbc_cli.provenance import check_quotes
 from mbc_cli.records import Entry, check_file
 from mbc_cli.schema import FILES
+from mbc_cli.store import bundled_path
 from mbc_cli.yaml_reader import read_yaml
 
 MAX_QUOTE = 250
 """Longest quote accepted, in characters: cite the shortest passage that supports a claim."""
 
 Entries = dict[str, tuple[Entry, ...]]
-
-
-def bundled_path() -> Path:
-    """Return the knowledge base shipped with mbc: in the wheel, or the checkout's data/."""
-    here = Path(__file__).resolve().parent
-    installed = here / "data"
-    return installed if installed.is_dir() else here.parent / "data"
 
 
 def load(path: Path | None = None, *, sources_dir: Path | None = None) -> model.KnowledgeBase:

@@ -14,7 +14,11 @@ from mbc_cli.cli import app
 
 
 def values(incomplete: str, *kinds: str) -> list[str]:
-    return [value for value, _ in complete.of(*kinds)(incomplete)]
+    return [value for value, _ in complete.names(incomplete, frozenset(kinds))]
+
+
+def labels(incomplete: str, *kinds: str) -> dict[str, str]:
+    return dict(complete.names(incomplete, frozenset(kinds)))
 
 
 def test_site_names_come_before_aliases() -> None:
@@ -30,10 +34,9 @@ def test_symptoms_complete_from_any_case_and_spacing() -> None:
 
 
 def test_each_completion_says_what_it_names() -> None:
-    labels = dict(complete.SYMPTOMS("yellow sk"))
-    assert labels["yellow skin"] == "symptom: jaundice"
-    assert dict(complete.SITES("spi"))["spine"] == "part of bone"
-    assert dict(complete.SITES("backb"))["backbone"] == "spine, part of bone"
+    assert labels("yellow sk", "symptom")["yellow skin"] == "symptom: jaundice"
+    assert labels("spi", "site", "place")["spine"] == "part of bone"
+    assert labels("backb", "site", "place")["backbone"] == "spine, part of bone"
 
 
 def test_tests_and_drugs_complete_with_brands() -> None:
@@ -42,7 +45,7 @@ def test_tests_and_drugs_complete_with_brands() -> None:
 
 
 def test_completions_are_capped() -> None:
-    assert len(complete.SYMPTOMS("")) == complete.LIMIT
+    assert len(values("", "symptom")) == complete.LIMIT
 
 
 def test_bash_gets_spaces_and_quotes_escaped(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -50,3 +50,22 @@ def test_installed_layout_loads_the_shipped_data_from_another_folder(wheel: Path
     path, sites = result.stdout.split()
     assert Path(path) == site / "mbc_cli" / "data"
     assert int(sites) >= 11
+
+
+def test_the_wheel_ships_the_compiled_model_and_uses_it(wheel: Path, tmp_path: Path) -> None:
+    """An installed mbc answers from the model compiled at build time: no YAML parse, no cache written."""
+    assert "mbc_cli/compiled.marshal" in zipfile.ZipFile(wheel).namelist()
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    cache = tmp_path / "cache"
+    env = {**os.environ, "PYTHONPATH": str(site), "XDG_CACHE_HOME": str(cache)}
+    env.pop("MBC_KB", None)
+    code = (
+        "import sys; from mbc_cli import store; k = store.open_kb(); "
+        "print(k.sites['bone'].name, 'mbc_cli.kb' in sys.modules, 'yaml' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True
+    )
+    assert result.stdout.split() == ["bone", "False", "False"]
+    assert not cache.exists()

@@ -1,0 +1,282 @@
+"""The compiled knowledge base: the validated model saved so that later runs need not parse YAML.
+
+`open_kb` is how every question loads its knowledge base. It hashes the folder's YAML files and
+looks for a compiled model under that hash: first the one shipped in the wheel (bundled knowledge
+base only), then the user's cache folder. Only when neither matches does it parse and validate the
+YAML (`kb.load`), and then it saves the result to the cache for the next run.
+
+The compiled form is one `marshal` file of plain values (no pickle: reading it can construct
+nothing but the model's own classes). Each entry is stored as nested lists and tuples and turned
+back into model objects only when a query reads it: a lookup in a knowledge base 100 times larger
+touches about as many entries as in the bundled one. The hash covers the YAML, mbc's version, the Python
+version and the modules that shape the model, so a changed source or a new mbc is never served a
+stale model. A cache that cannot be read or written is skipped: mbc then works, only slower.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import marshal
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Generic, TypeVar
+
+from mbc_cli import __version__, model
+
+T = TypeVar("T")
+
+FORMAT = 1
+"""Bumped when the layout of the compiled file changes."""
+SHIPPED = "compiled.marshal"
+"""The compiled bundled knowledge base, beside its data/ folder in the wheel."""
+ENV_KB = "MBC_KB"
+
+_ENTRIES: tuple[str, ...] = ("sources", "sites", "local_areas", "symptoms", "tests", "treatments", "drugs")
+_ENTRIES += ("studies", "statistics", "terms", "notes", "sites_by_symptom")
+"""Fields whose values are model objects: each encoded on its own, decoded on first use."""
+_INDEXES = ("names", "stems", "phrases", "words")
+"""Fields keyed by what the user types: stored in shards by the keys' first characters."""
+_KEYS = ("tests_by_site", "treatments_by_site", "treatments_by_subtype", "drugs_by_treatment")
+"""Fields whose values are tuples of ids: stored as they are."""
+PREFIX = 2
+"""Characters of a key that choose its shard."""
+_SHAPERS = ("model.py", "assemble.py", "names.py", "store.py")
+"""mbc's modules whose code decides what the compiled model holds: part of the hash."""
+_CLASSES: tuple[type, ...] = tuple(
+    cls
+    for _, cls in sorted(vars(model).items())
+    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls is not model.KnowledgeBase
+)
+"""The model's classes; an encoded object is a list: [index in _CLASSES, *field values]."""
+_INDEX = {cls: number for number, cls in enumerate(_CLASSES)}
+
+
+class Lazy(Mapping[str, T], Generic[T]):
+    """A read-only mapping whose values are decoded from their stored bytes when first read."""
+
+    __slots__ = ("_decode", "_raw", "_ready")
+
+    def __init__(self, raw: Mapping[str, bytes], decode: Callable[[Any], T]) -> None:
+        self._raw = raw
+        self._decode = decode
+        self._ready: dict[str, T] = {}
+
+    def __getitem__(self, key: str) -> T:
+        try:
+            return self._ready[key]
+        except KeyError:
+            value = self._ready[key] = self._decode(marshal.loads(self._raw[key]))
+            return value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._raw)
+
+    def __len__(self) -> int:
+        return len(self._raw)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._raw
+
+    def __repr__(self) -> str:
+        return f"Lazy({len(self._raw)} entries)"
+
+
+class Sharded(Mapping[str, T], Generic[T]):
+    """A read-only index split by the first two characters of its keys; a shard is read when first needed.
+
+    A lookup reads one shard, and so does completing a prefix of two or more characters.
+    """
+
+    __slots__ = ("_count", "_decode", "_raw", "_ready")
+
+    def __init__(self, raw: Mapping[str, bytes], count: int, decode: Callable[[Any], T]) -> None:
+        self._raw = raw
+        self._count = count
+        self._decode = decode
+        self._ready: dict[str, dict[str, Any]] = {}
+
+    def shard(self, prefix: str) -> Mapping[str, Any]:
+        """The stored values of the keys that start with `prefix` (its first two characters)."""
+        prefix = prefix[:PREFIX]
+        try:
+            return self._ready[prefix]
+        except KeyError:
+            stored = self._raw.get(prefix)
+            found = self._ready[prefix] = marshal.loads(stored) if stored is not None else {}
+            return found
+
+    def __getitem__(self, key: str) -> T:
+        return self._decode(self.shard(key)[key])
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self.shard(key)
+
+    def __iter__(self) -> Iterator[str]:
+        for prefix in self._raw:
+            yield from self.shard(prefix)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __repr__(self) -> str:
+        return f"Sharded({self._count} keys in {len(self._raw)} shards)"
+
+
+def folder(path: Path | None = None) -> Path:
+    """The knowledge base to use: `path` (from --kb), else $MBC_KB, else the bundled one."""
+    if path is not None:
+        return path
+    chosen = os.environ.get(ENV_KB)
+    if chosen:
+        return Path(chosen)
+    return bundled_path()
+
+
+def bundled_path() -> Path:
+    """Return the knowledge base shipped with mbc: in the wheel, or the checkout's data/."""
+    here = Path(__file__).resolve().parent
+    installed = here / "data"
+    return installed if installed.is_dir() else here.parent / "data"
+
+
+def open_kb(path: Path | None = None) -> model.KnowledgeBase:
+    """Load the knowledge base for a question: compiled if its YAML is unchanged, else validated and cached."""
+    where = folder(path)
+    digest = fingerprint(where)
+    if digest is not None:
+        shipped = Path(__file__).parent / SHIPPED
+        for compiled in (shipped, cache_file(digest)):
+            knowledge = read(compiled, digest, where)
+            if knowledge is not None:
+                return knowledge
+    from mbc_cli import kb
+
+    knowledge = kb.load(where)
+    if digest is not None:
+        write(cache_file(digest), digest, knowledge)
+    return knowledge
+
+
+def compile_to(where: Path, compiled: Path) -> None:
+    """Validate the knowledge base in `where` and write its compiled model to `compiled` (for the wheel).
+
+    Raises KnowledgeBaseError if it is broken, and OSError if the file cannot be written.
+    """
+    from mbc_cli import kb
+
+    digest = fingerprint(where)
+    if digest is None:
+        raise OSError(f"cannot read the knowledge base in {where}")
+    compiled.write_bytes(marshal.dumps({"digest": digest, "fields": freeze(kb.load(where))}))
+
+
+def fingerprint(where: Path) -> str | None:
+    """Hash the knowledge base's YAML files with what shapes the model; None if they cannot be read."""
+    digest = hashlib.sha256(f"mbc {__version__} format {FORMAT} python {sys.version_info[:2]}".encode())
+    code = Path(__file__).parent
+    try:
+        for name in _SHAPERS:
+            digest.update((code / name).read_bytes())
+        files = sorted(p for p in where.iterdir() if p.suffix in (".yaml", ".yml"))
+        for file in files:
+            content = file.read_bytes()
+            digest.update(f"\0{file.name}\0{len(content)}\0".encode())
+            digest.update(content)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def cache_folder() -> Path:
+    """Where compiled knowledge bases are cached: $XDG_CACHE_HOME/mbc, or ~/.cache/mbc."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "mbc"
+
+
+def cache_file(digest: str) -> Path:
+    """The cache file for the knowledge base with this fingerprint."""
+    return cache_folder() / f"kb-{digest[:32]}.marshal"
+
+
+def read(compiled: Path, digest: str, where: Path) -> model.KnowledgeBase | None:
+    """The model in `compiled` if it exists and was compiled from exactly this fingerprint; else None."""
+    try:
+        data = compiled.read_bytes()
+    except OSError:
+        return None
+    try:
+        stored = marshal.loads(data)
+        if not isinstance(stored, dict) or stored.get("digest") != digest:
+            return None
+        return thaw(stored["fields"], str(where))
+    except Exception:  # a truncated, corrupt or foreign file is only a cache miss
+        return None
+
+
+def write(compiled: Path, digest: str, knowledge: model.KnowledgeBase) -> None:
+    """Save the model to `compiled` atomically (a whole file or none); skip quietly if that fails."""
+    data = marshal.dumps({"digest": digest, "fields": freeze(knowledge)})
+    try:
+        compiled.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=".kb-", suffix=".tmp", dir=compiled.parent)
+        try:
+            with os.fdopen(handle, "wb") as out:
+                out.write(data)
+            os.replace(temporary, compiled)
+        except BaseException:
+            os.unlink(temporary)
+            raise
+    except OSError:
+        return
+
+
+def freeze(knowledge: model.KnowledgeBase) -> dict[str, Any]:
+    """The model as plain values marshal can store: entries encoded one by one, indexes in shards."""
+    fields: dict[str, Any] = {
+        name: {key: marshal.dumps(encode(value)) for key, value in getattr(knowledge, name).items()}
+        for name in _ENTRIES
+    }
+    for name in _INDEXES:
+        index: Mapping[str, Any] = getattr(knowledge, name)
+        shards: dict[str, dict[str, Any]] = {}
+        for key, value in index.items():
+            shards.setdefault(key[:PREFIX], {})[key] = encode(value)
+        fields[name] = {"count": len(index), "shards": {p: marshal.dumps(shard) for p, shard in shards.items()}}
+    fields.update({name: dict(getattr(knowledge, name)) for name in _KEYS})
+    return fields
+
+
+def thaw(fields: dict[str, Any], where: str) -> model.KnowledgeBase:
+    """The model from its stored fields; entries and index shards are decoded when a query first reads them."""
+    values: dict[str, Any] = {name: Lazy(fields[name], decode) for name in _ENTRIES}
+    for name in _INDEXES:
+        values[name] = Sharded(fields[name]["shards"], fields[name]["count"], decode)
+    values.update({name: MappingProxyType(fields[name]) for name in _KEYS})
+    return model.KnowledgeBase(path=where, **values)
+
+
+def encode(value: object) -> Any:
+    """A model value as plain values: an object as [class number, *fields], a tuple as a tuple."""
+    if type(value) in _INDEX:
+        fields = dataclasses.fields(value)  # type: ignore[arg-type]  # a model class: a dataclass
+        return [_INDEX[type(value)], *(encode(getattr(value, f.name)) for f in fields)]
+    if type(value) is tuple:
+        return tuple(encode(item) for item in value)
+    if value is None or type(value) in (str, int, float, bool):
+        return value
+    raise TypeError(f"cannot compile a {type(value).__name__}")
+
+
+def decode(value: Any) -> Any:
+    """The model value that `encode` stored."""
+    kind = type(value)
+    if kind is list:
+        return _CLASSES[value[0]](*(decode(item) for item in value[1:]))
+    if kind is tuple:
+        return tuple(decode(item) for item in value)
+    return value

@@ -1,0 +1,161 @@
+"""The compiled knowledge base: the same model as the YAML, cached safely, never stale."""
+
+from __future__ import annotations
+
+import marshal
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from mbc_cli import kb, store
+from mbc_cli.errors import KnowledgeBaseError
+from mbc_cli.model import KnowledgeBase
+
+from .conftest import ROOT
+
+FIELDS = [name for name in KnowledgeBase.__dataclass_fields__ if name != "path"]
+
+
+def same_model(one: KnowledgeBase, other: KnowledgeBase) -> None:
+    for name in FIELDS:
+        assert dict(getattr(one, name).items()) == dict(getattr(other, name).items()), name
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder))
+    return folder / "mbc"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(ROOT / "data", copy)
+    return copy
+
+
+def test_the_compiled_model_is_the_yaml_model(real_kb: KnowledgeBase) -> None:
+    fields = marshal.loads(marshal.dumps(store.freeze(real_kb)))
+    same_model(store.thaw(fields, real_kb.path), real_kb)
+
+
+def test_the_second_run_reads_the_cache_not_the_yaml(
+    data: Path, cache: Path, real_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store.open_kb(data)
+    assert len(list(cache.glob("kb-*.marshal"))) == 1
+
+    def no_parsing(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the YAML was parsed again")
+
+    monkeypatch.setattr(kb, "load", no_parsing)
+    same_model(store.open_kb(data), real_kb)
+
+
+def test_a_changed_knowledge_base_is_never_served_from_the_cache(data: Path, cache: Path) -> None:
+    assert store.open_kb(data).sites["bone"].name == "bone"
+    sites = data / "sites.yaml"
+    sites.write_text(sites.read_text().replace("  name: bone\n", "  name: bones of the body\n", 1))
+    assert store.open_kb(data).sites["bone"].name == "bones of the body"
+    assert len(list(cache.glob("kb-*.marshal"))) == 2
+
+
+def test_a_broken_knowledge_base_is_reported_not_cached(data: Path, cache: Path) -> None:
+    (data / "sites.yaml").write_text("- id: [unclosed\n")
+    with pytest.raises(KnowledgeBaseError):
+        store.open_kb(data)
+    assert not cache.exists() or not list(cache.iterdir())
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda raw: raw[: len(raw) // 2],  # truncated
+        lambda raw: b"\x00garbage" + raw[8:],  # corrupt
+        lambda raw: b"",  # empty
+        lambda raw: marshal.dumps({"digest": "written by another mbc", "fields": {}}),
+        lambda raw: marshal.dumps([1, 2, 3]),
+    ],
+)
+def test_a_damaged_cache_file_is_only_a_miss(data: Path, cache: Path, real_kb: KnowledgeBase, damage: object) -> None:
+    store.open_kb(data)
+    (cached,) = cache.glob("kb-*.marshal")
+    cached.write_bytes(damage(cached.read_bytes()))  # type: ignore[operator]
+    same_model(store.open_kb(data), real_kb)
+    same_model(store.open_kb(data), real_kb)  # and it was rewritten whole
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write a read-only folder")
+def test_a_read_only_cache_folder_still_answers(data: Path, cache: Path, real_kb: KnowledgeBase) -> None:
+    cache.mkdir(parents=True)
+    cache.chmod(0o500)
+    try:
+        same_model(store.open_kb(data), real_kb)
+        assert list(cache.iterdir()) == []
+    finally:
+        cache.chmod(0o700)
+
+
+def test_a_cache_that_cannot_be_written_still_answers(
+    data: Path, cache: Path, real_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(store.tempfile, "mkstemp", refuse)
+    same_model(store.open_kb(data), real_kb)
+    same_model(store.open_kb(data), real_kb)
+
+
+def test_a_cache_folder_that_is_a_file_still_answers(data: Path, cache: Path, real_kb: KnowledgeBase) -> None:
+    cache.parent.mkdir(parents=True)
+    cache.write_text("not a folder")
+    same_model(store.open_kb(data), real_kb)
+
+
+def test_the_cache_writes_nothing_outside_its_folder(data: Path, cache: Path, tmp_path: Path) -> None:
+    before = {p for p in tmp_path.rglob("*") if not p.is_relative_to(cache)}
+    store.open_kb(data)
+    store.open_kb(data)
+    after = {p for p in tmp_path.rglob("*") if not p.is_relative_to(cache)}
+    assert after == before | {cache.parent}
+
+
+def test_two_processes_compiling_at_once_both_answer(data: Path, cache: Path) -> None:
+    code = "import sys, pathlib; from mbc_cli import store; kb = store.open_kb(pathlib.Path(sys.argv[1]))\n"
+    code += "print(kb.sites['bone'].name)"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache.parent)}
+    runs = [
+        subprocess.Popen([sys.executable, "-c", code, str(data)], env=env, stdout=subprocess.PIPE, text=True)
+        for _ in range(4)
+    ]
+    assert [run.communicate(timeout=60)[0].strip() for run in runs] == ["bone"] * 4
+    assert [p.name for p in cache.iterdir() if not p.name.startswith("kb-")] == []  # no temporary file left
+
+
+def test_the_knowledge_base_is_chosen_by_argument_then_environment(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert store.folder() == store.bundled_path()
+    monkeypatch.setenv("MBC_KB", str(data))
+    assert store.folder() == data
+    assert store.folder(ROOT / "data") == ROOT / "data"
+
+
+def test_lazy_entries_behave_as_a_read_only_mapping(real_kb: KnowledgeBase) -> None:
+    fields = marshal.loads(marshal.dumps(store.freeze(real_kb)))
+    thawed = store.thaw(fields, "data")
+    assert len(thawed.sites) == len(real_kb.sites)
+    assert list(thawed.sites) == list(real_kb.sites)
+    assert "bone" in thawed.sites and "nowhere" not in thawed.sites
+    assert thawed.sites.get("nowhere") is None
+    assert thawed.sites["bone"] is thawed.sites["bone"]  # decoded once
+    assert "bone" in thawed.names and "zz top" not in thawed.names
+    assert len(thawed.names) == len(real_kb.names) == len(list(thawed.names))
+    with pytest.raises(KeyError):
+        thawed.names["zz top"]
+    with pytest.raises(TypeError):
+        thawed.sites["bone"] = thawed.sites["liver"]  # type: ignore[index]
