@@ -59,11 +59,11 @@ SiteOption = Annotated[
 
 def _answer(produce: Callable[[], RenderableType | str]) -> None:
     """Print what `produce` returns, or the message of the MbcError it raises, with its exit code."""
-    from mbc_cli.render import messages
-
     try:
         answer = produce()
     except MbcError as failure:
+        from mbc_cli.render import messages
+
         _err.print(messages.error(failure), soft_wrap=True)
         raise typer.Exit(failure.exit_code) from None
     if isinstance(answer, str):

@@ -75,3 +75,11 @@ def test_no_arguments_shows_help() -> None:
     result = runner.invoke(app, [])
     assert "Usage" in result.output
     assert "validate" in result.output
+
+
+def test_the_query_package_names_exactly_what_it_can_import() -> None:
+    from mbc_cli import query
+
+    assert sorted(query.__all__) == sorted(query._HOME)
+    for name in query.__all__:
+        assert getattr(query, name) is not None

@@ -1,10 +1,31 @@
-"""Pure questions asked of the knowledge base: nothing here prints, exits or reads files."""
+"""Pure questions asked of the knowledge base: nothing here prints, exits or reads files.
 
-from mbc_cli.query.inventory import Summary, all_citations, entries_by_kind, summary
-from mbc_cli.query.lookup import advice, suggest
-from mbc_cli.query.sites import LocalAreaAnswer, SiteAnswer, SitesAnswer, all_sites, by_site
-from mbc_cli.query.symptoms import SymptomAnswer, all_symptoms, by_symptoms, match_symptom
-from mbc_cli.query.treatments import Profile, TestsAnswer, TreatmentsAnswer, profile, tests_for, treatments_for
+Each command needs one of these modules; names are imported from it when first used, so that
+answering `mbc site bone` does not pay for defining the other commands' answer types.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mbc_cli.query.inventory import Summary, all_citations, entries_by_kind, summary
+    from mbc_cli.query.lookup import advice, suggest
+    from mbc_cli.query.sites import LocalAreaAnswer, SiteAnswer, SitesAnswer, all_sites, by_site
+    from mbc_cli.query.symptoms import SymptomAnswer, all_symptoms, by_symptoms, match_symptom
+    from mbc_cli.query.treatments import Profile, TestsAnswer, TreatmentsAnswer, profile, tests_for, treatments_for
+
+_HOME = {
+    **dict.fromkeys(("Summary", "all_citations", "entries_by_kind", "summary"), "inventory"),
+    **dict.fromkeys(("advice", "suggest"), "lookup"),
+    **dict.fromkeys(("LocalAreaAnswer", "SiteAnswer", "SitesAnswer", "all_sites", "by_site"), "sites"),
+    **dict.fromkeys(("SymptomAnswer", "all_symptoms", "by_symptoms", "match_symptom"), "symptoms"),
+    **dict.fromkeys(
+        ("Profile", "TestsAnswer", "TreatmentsAnswer", "profile", "tests_for", "treatments_for"), "treatments"
+    ),
+}
+"""Where each name of this package is defined."""
 
 __all__ = [
     "LocalAreaAnswer",
@@ -29,3 +50,9 @@ __all__ = [
     "tests_for",
     "treatments_for",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"mbc_cli.query.{_HOME[name]}"), name)

@@ -3,17 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from mbc_cli.model import Citation, Drug, Note, Site, SiteLink, Source, Study, Test, Treatment
-from mbc_cli.query import (
-    LocalAreaAnswer,
-    SiteAnswer,
-    SitesAnswer,
-    SymptomAnswer,
-    TestsAnswer,
-    TreatmentsAnswer,
-)
-from mbc_cli.query.symptoms import SymptomSites
 from mbc_cli.render.document import (
     Document,
     JsonObject,
@@ -25,6 +17,11 @@ from mbc_cli.render.document import (
     claims_text,
 )
 from mbc_cli.render.matches import describe, match_json
+
+if TYPE_CHECKING:  # each builder needs only its own query's types, imported by the command that runs
+    from mbc_cli.query.sites import LocalAreaAnswer, SiteAnswer, SitesAnswer
+    from mbc_cli.query.symptoms import SymptomAnswer, SymptomSites
+    from mbc_cli.query.treatments import TestsAnswer, TreatmentsAnswer
 
 SUBTYPE_LABELS = {
     "hr_positive": "hormone-receptor-positive (HR+)",
@@ -96,6 +93,8 @@ def _drug_name(drug: Drug) -> str:
 
 def site(answer: SiteAnswer | LocalAreaAnswer, context: Context) -> Document:
     """The answer to `mbc site NAME`."""
+    from mbc_cli.query.sites import LocalAreaAnswer
+
     if isinstance(answer, LocalAreaAnswer):
         return _local_area(answer, context)
     s = answer.site
