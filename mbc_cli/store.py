@@ -110,6 +110,12 @@ class Sharded(Mapping[str, T], Generic[T]):
             found = self._ready[prefix] = marshal.loads(stored) if stored is not None else {}
             return found
 
+    def starting_with(self, start: str) -> Iterator[str]:
+        """The keys that start with `start`, reading only the shards they can be in."""
+        for prefix in self._raw:
+            if prefix.startswith(start[:PREFIX]) or start.startswith(prefix):
+                yield from (key for key in self.shard(prefix) if key.startswith(start))
+
     def __getitem__(self, key: str) -> T:
         return self._decode(self.shard(key)[key])
 

@@ -131,12 +131,18 @@ def suggest(kb: KnowledgeBase, text: str, kinds: frozenset[str], limit: int = 3)
     """Return up to `limit` known names of the given kinds closest to `text`, best first, one per entry.
 
     Close spellings first (difflib's ratio, at least 0.6), then names that share a word with `text`.
+    Spellings are compared first with the names that begin with the same letter (a typo rarely
+    changes the first one, and a large knowledge base need not be read whole), then with all.
     """
     key = name_key(text)
     if not key:
         return ()
-    candidates = [known for known, refs in kb.names.items() if any(ref.kind in kinds for ref in refs)]
-    close = difflib.get_close_matches(key, candidates, n=limit * 3, cutoff=0.6)
+
+    def close(keys: Iterable[str]) -> list[str]:
+        candidates = [known for known in keys if any(ref.kind in kinds for ref in kb.names[known])]
+        return difflib.get_close_matches(key, candidates, n=limit * 3, cutoff=0.6)
+
+    found = close(_starting_with(kb, key[0])) or close(kb.names)
     sharing = [
         known
         for word in content(key)
@@ -144,10 +150,19 @@ def suggest(kb: KnowledgeBase, text: str, kinds: frozenset[str], limit: int = 3)
         if any(ref.kind in kinds for ref in kb.names[known])
     ]
     chosen: dict[tuple[str, str], str] = {}
-    for known in (*close, *sorted(set(sharing), key=lambda k: (len(k), k))):
+    for known in (*found, *sorted(set(sharing), key=lambda k: (len(k), k))):
         ref = next(ref for ref in kb.names[known] if ref.kind in kinds)
         chosen.setdefault((ref.kind, ref.id), known)
     return tuple(chosen.values())[:limit]
+
+
+def _starting_with(kb: KnowledgeBase, letter: str) -> Iterable[str]:
+    """The name keys that begin with `letter`, reading only their shards of a compiled index."""
+    by_prefix = getattr(kb.names, "starting_with", None)
+    if by_prefix is not None:
+        keys: Iterable[str] = by_prefix(letter)
+        return keys
+    return (known for known in kb.names if known.startswith(letter))
 
 
 def refs(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[NameRef, ...]:
