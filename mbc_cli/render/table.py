@@ -10,6 +10,8 @@ from rich.text import Text
 from mbc_cli.render.document import Document, Row, Section, markers, numbering, reference
 from mbc_cli.render.text import literal
 
+SHORT = 18
+"""A column whose every cell fits in this many characters keeps its natural width."""
 COLUMN_ROOM = 20
 """Terminal columns a table column needs; with less, rows are stacked instead of laid out as a table."""
 
@@ -47,13 +49,14 @@ def _table(section: Section, numbers: dict[str, int]) -> RenderableType:
     table = Table(title=Text(section.title, style="bold"), title_justify="left", box=box.SIMPLE_HEAD, expand=True)
     for index, column in enumerate(section.columns):
         cells = [row.cells[index] for row in section.rows]
-        longest_word = max((len(word) for cell in cells for word in cell.split()), default=1)
-        # Long texts get the room, and no column is so narrow that it splits a word.
+        longest_word = max((len(word) for cell in (column, *cells) for word in cell.split()), default=1)
+        longest = max(len(cell) for cell in (column, *cells))
+        # Long texts share the room by ratio; short ones keep their natural width, so no word is split.
         table.add_column(
             column,
             overflow="fold",
-            ratio=max(1, min(8, max(map(len, cells)) // 12)),
-            min_width=min(longest_word, 18),
+            ratio=max(1, min(8, longest // 12)) if longest > SHORT else None,
+            min_width=min(longest_word, SHORT),
         )
     table.add_column("sources", overflow="fold", style="dim", min_width=7)
     for row in section.rows:
