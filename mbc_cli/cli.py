@@ -250,6 +250,102 @@ def tests(site: SiteOption = None, fmt: FormatOption = Format.table, as_json: Js
     _ask(lambda kb, context: answers.tests(query.tests_for(kb, site=site), context), fmt, as_json)
 
 
+EvidenceOption = Annotated[
+    bool, typer.Option("--evidence", help="Under each line, the exact words of each source it cites.")
+]
+
+
+@app.command()
+def stats(evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+    """How many people live how long, how often cancer comes back or spreads: every figure, with its source."""
+    from mbc_cli import query
+    from mbc_cli.render import reference
+
+    _ask(lambda kb, context: reference.stats(query.statistics(kb), context, evidence=evidence), fmt, as_json)
+
+
+@app.command()
+def term(
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            help="A word or phrase, e.g. oligometastatic, de novo, palliative care.", autocompletion=complete.of("term")
+        ),
+    ],
+    evidence: EvidenceOption = False,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+) -> None:
+    """What a word means, in the sources' own words: metastatic, oligometastatic, hospice..."""
+    from mbc_cli import query
+    from mbc_cli.render import reference
+
+    word = " ".join(words)
+    _ask(lambda kb, context: reference.term(query.term_named(kb, word), context, evidence=evidence), fmt, as_json)
+
+
+@app.command()
+def terms(evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+    """Every word the sources explain, with what it means."""
+    from mbc_cli import query
+    from mbc_cli.render import reference
+
+    _ask(lambda kb, context: reference.terms(query.all_terms(kb), context, evidence=evidence), fmt, as_json)
+
+
+@app.command()
+def drug(
+    names: Annotated[
+        list[str],
+        typer.Argument(
+            help="A drug's generic or brand name, e.g. trastuzumab or Herceptin.", autocompletion=complete.DRUGS
+        ),
+    ],
+    evidence: EvidenceOption = False,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+) -> None:
+    """What a drug is, whom it is for and the treatment it belongs to, by generic or brand name."""
+    from mbc_cli import query
+    from mbc_cli.render import reference
+
+    name = " ".join(names)
+    _ask(lambda kb, context: reference.drug(query.drug_named(kb, name), context, evidence=evidence), fmt, as_json)
+
+
+@app.command()
+def drugs(evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+    """Every drug the sources name: generic and brand names, what it is, whom it is for."""
+    from mbc_cli import query
+    from mbc_cli.render import reference
+
+    _ask(lambda kb, context: reference.drugs(query.all_drugs(kb), context, evidence=evidence), fmt, as_json)
+
+
+@app.command()
+def sources(fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+    """Where mbc's answers come from: each source, its dates and licence, and how much of mbc it supports."""
+    from mbc_cli import query
+    from mbc_cli.render import reference
+
+    _ask(lambda kb, context: reference.sources(query.summary(kb), context), fmt, as_json)
+
+
+@app.command()
+def search(
+    words: Annotated[list[str], typer.Argument(help='Words to look for, e.g. "five year survival" or Kadcyla.')],
+    evidence: EvidenceOption = False,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Look for words in everything mbc knows, best match first, with the command that shows each in full."""
+    from mbc_cli import query
+    from mbc_cli.render import reference
+
+    text = " ".join(words)
+    _ask(lambda kb, context: reference.search(query.search(kb, text), context, evidence=evidence), fmt, as_json)
+
+
 def main() -> None:
     """Run the mbc command line."""
     app()

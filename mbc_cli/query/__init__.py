@@ -12,6 +12,17 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from mbc_cli.query.inventory import Summary, all_citations, entries_by_kind, summary
     from mbc_cli.query.lookup import advice, suggest
+    from mbc_cli.query.reference import (
+        Named,
+        SearchAnswer,
+        Statistics,
+        all_drugs,
+        all_terms,
+        drug_named,
+        search,
+        statistics,
+        term_named,
+    )
     from mbc_cli.query.sites import LocalAreaAnswer, SiteAnswer, SitesAnswer, all_sites, by_site
     from mbc_cli.query.symptoms import SymptomAnswer, all_symptoms, by_symptoms, match_symptom
     from mbc_cli.query.treatments import Profile, TestsAnswer, TreatmentsAnswer, profile, tests_for, treatments_for
@@ -19,6 +30,20 @@ if TYPE_CHECKING:
 _HOME = {
     **dict.fromkeys(("Summary", "all_citations", "entries_by_kind", "summary"), "inventory"),
     **dict.fromkeys(("advice", "suggest"), "lookup"),
+    **dict.fromkeys(
+        (
+            "Named",
+            "SearchAnswer",
+            "Statistics",
+            "all_drugs",
+            "all_terms",
+            "drug_named",
+            "search",
+            "statistics",
+            "term_named",
+        ),
+        "reference",
+    ),
     **dict.fromkeys(("LocalAreaAnswer", "SiteAnswer", "SitesAnswer", "all_sites", "by_site"), "sites"),
     **dict.fromkeys(("SymptomAnswer", "all_symptoms", "by_symptoms", "match_symptom"), "symptoms"),
     **dict.fromkeys(
@@ -29,24 +54,33 @@ _HOME = {
 
 __all__ = [
     "LocalAreaAnswer",
+    "Named",
     "Profile",
+    "SearchAnswer",
     "SiteAnswer",
     "SitesAnswer",
+    "Statistics",
     "Summary",
     "SymptomAnswer",
     "TestsAnswer",
     "TreatmentsAnswer",
     "advice",
     "all_citations",
+    "all_drugs",
     "all_sites",
     "all_symptoms",
+    "all_terms",
     "by_site",
     "by_symptoms",
+    "drug_named",
     "entries_by_kind",
     "match_symptom",
     "profile",
+    "search",
+    "statistics",
     "suggest",
     "summary",
+    "term_named",
     "tests_for",
     "treatments_for",
 ]

@@ -1,0 +1,354 @@
+"""Reference questions: every statistic side by side, words explained, drugs by any name, and search.
+
+Search is deliberately simple, so that its order can be explained in one line: an entry the words
+name comes first (as `mbc site` or `mbc drug` would find it), then entries that contain more of the
+words, then those where the words are in a name rather than an alias, or in an alias rather than
+a text or quote.
+"""
+
+from __future__ import annotations
+
+import math
+import shlex
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Generic, TypeVar
+
+from mbc_cli.errors import NotFoundError
+from mbc_cli.model import (
+    Citation,
+    Claim,
+    Drug,
+    KnowledgeBase,
+    NameRef,
+    Site,
+    Statistic,
+    Study,
+    Term,
+    Treatment,
+)
+from mbc_cli.names import FUNCTION_WORDS, content, name_key, stem
+from mbc_cli.query import lookup
+from mbc_cli.query.lookup import Hit
+
+TERM_KINDS = frozenset({"term"})
+DRUG_KINDS = frozenset({"drug"})
+
+KIND_LABELS = {
+    "site": "site",
+    "local_area": "local area",
+    "symptom": "symptom",
+    "test": "test",
+    "treatment": "treatment",
+    "drug": "drug",
+    "term": "term",
+}
+"""Each kind of named entry, in words (a place is described with its site)."""
+
+QUESTION_WORDS = frozenset(
+    {"what", "what's", "whats", "how", "why", "when", "where", "who", "whom", "which", "many", "much"}
+    | {"mean", "means", "meaning", "define", "definition", "tell", "explain"}
+)
+"""Words of a question, left aside: 'what does oligometastatic mean' searches for oligometastatic."""
+
+_QUESTION_STEMS = frozenset(stem(word) for word in QUESTION_WORDS)
+
+E = TypeVar("E")
+
+
+class NotNamed(NotFoundError):
+    """Nothing of the kind asked for has this name; the message says more, e.g. what the name is instead."""
+
+    def __init__(self, kind: str, name: str, message: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(kind, name, suggestions)
+        self.args = (message,)
+
+
+def command(kind: str, name: str) -> str | None:
+    """The command that shows an entry in full (None for a note, which search shows whole)."""
+    quoted = shlex.quote(name)
+    return {
+        "site": f"mbc site {quoted}",
+        "place": f"mbc site {quoted}",
+        "local_area": f"mbc site {quoted}",
+        "symptom": f"mbc symptom {quoted}",
+        "test": "mbc tests",
+        "treatment": "mbc treatments",
+        "drug": f"mbc drug {quoted}",
+        "term": f"mbc term {quoted}",
+        "statistic": "mbc stats",
+    }.get(kind)
+
+
+# --- mbc term / drug: one entry by any of its names -------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Named(Generic[E]):
+    """What the user's words named: each entry found, with how its name was matched."""
+
+    term: str
+    """What the user typed."""
+    found: tuple[tuple[Hit, E], ...]
+
+
+def term_named(kb: KnowledgeBase, word: str) -> Named[Term]:
+    """Answer `mbc term WORD`: the terms the word names, as a name, alias, inflection or part of a name."""
+    return Named(word, tuple((hit, kb.terms[hit.ref.id]) for hit in _named(kb, word, "term", TERM_KINDS)))
+
+
+def all_terms(kb: KnowledgeBase) -> tuple[Term, ...]:
+    """Answer `mbc terms`: every term, in file order."""
+    return tuple(kb.terms.values())
+
+
+def drug_named(kb: KnowledgeBase, name: str) -> Named[tuple[Drug, Treatment]]:
+    """Answer `mbc drug NAME`: the drug a generic or brand name names, with the treatment it belongs to."""
+    hits = _named(kb, name, "drug", DRUG_KINDS)
+    return Named(name, tuple((hit, _with_treatment(kb, kb.drugs[hit.ref.id])) for hit in hits))
+
+
+def all_drugs(kb: KnowledgeBase) -> tuple[tuple[Drug, Treatment], ...]:
+    """Answer `mbc drugs`: every drug with the treatment it belongs to, in file order."""
+    return tuple(_with_treatment(kb, drug) for drug in kb.drugs.values())
+
+
+def _with_treatment(kb: KnowledgeBase, drug: Drug) -> tuple[Drug, Treatment]:
+    return drug, kb.treatments[drug.treatment]
+
+
+def _named(kb: KnowledgeBase, text: str, kind: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
+    """What `text` names among `kinds`: as lookup.find does, else the names that contain all its words."""
+    hits = lookup.find(kb, text, kinds) or _containing(kb, text, kinds)
+    if hits:
+        return hits
+    elsewhere = lookup.find(kb, text, lookup.ALL_KINDS - kinds)
+    if elsewhere:
+        ref = elsewhere[0].ref
+        shown = command(ref.kind, ref.name)
+        raise NotNamed(kind, text, f'No {kind} "{text}": it names the {_what(kb, ref)}. Try: {shown}')
+    suggestions = lookup.suggest(kb, text, kinds)
+    if not suggestions:  # a typo of another kind's name: suggest the command that answers it
+        suggestions = tuple(
+            str(command(ref.kind, ref.name))
+            for ref in (kb.names[key][0] for key in lookup.suggest(kb, text, lookup.ALL_KINDS))
+        )
+    raise NotFoundError(kind, text, suggestions)
+
+
+def _what(kb: KnowledgeBase, ref: NameRef) -> str:
+    if ref.kind == "place":
+        return f"{ref.name}, part of the site {kb.sites[ref.id].name}"
+    return f"{KIND_LABELS[ref.kind]} {ref.name}"
+
+
+def _containing(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
+    """Names that contain every word typed ('oligometastatic' -> oligometastatic cancer), shortest first.
+
+    Question words are left aside: 'what is Kadcyla' names Kadcyla.
+    """
+    wanted = content(name_key(text)) - _QUESTION_STEMS
+    if not wanted:
+        return ()
+    keys = set.intersection(*(set(kb.words.get(word, ())) for word in wanted))
+    hits: dict[tuple[str, str], Hit] = {}
+    for known in sorted(keys, key=lambda key: (len(key), key)):
+        for ref in kb.names[known]:
+            if ref.kind in kinds:
+                hits.setdefault((ref.kind, ref.id), Hit(ref, known, "partial"))
+    return tuple(hits.values())
+
+
+# --- mbc stats -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Statistics:
+    """Every statistic, grouped by what it is about, and how often each site is affected."""
+
+    topics: tuple[tuple[str, tuple[tuple[Statistic, Study | None], ...]], ...]
+    """(topic, its statistics with their studies), topics in the order they first appear."""
+    sites: tuple[tuple[Site, Study], ...]
+    """The sites with a frequency, most common first, with the study that measured it."""
+
+
+def statistics(kb: KnowledgeBase) -> Statistics:
+    """Answer `mbc stats`: figures about the same topic together, whatever their source; none combined."""
+    topics: dict[str, list[tuple[Statistic, Study | None]]] = {}
+    for stat in kb.statistics.values():
+        topics.setdefault(stat.topic, []).append((stat, kb.studies[stat.study] if stat.study else None))
+    measured = [
+        (site, kb.studies[site.frequency.study], site.frequency.percent) for site in kb.sites.values() if site.frequency
+    ]
+    measured.sort(key=lambda item: -item[2])
+    return Statistics(
+        tuple((topic, tuple(stats)) for topic, stats in topics.items()),
+        tuple((site, study) for site, study, _ in measured),
+    )
+
+
+# --- mbc search ----------------------------------------------------------------------------
+
+NAME, ALIAS, TEXT = 3, 2, 1
+"""How much a word counts by where it is found: in a name, an alias (or brand, or place), a text or quote."""
+
+_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+_NUMBERS |= {"six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10"}
+"""Numbers in words compare equal to their digits: 'five year' finds '5-year'."""
+
+_Field = tuple[int, str, str, tuple[Citation, ...]]
+"""Where text is found in an entry: (weight, where: name/alias/brand/place/text/quote, text, its citations)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """One entry the search found, and why it ranks where it does."""
+
+    kind: str
+    """site, local_area, symptom, test, treatment, drug, term, statistic or note."""
+    id: str
+    name: str
+    command: str | None
+    """The command that shows it in full; None for a note, shown whole."""
+    named: bool
+    """The words name it, as `mbc site` or `mbc drug` would find it."""
+    words: tuple[str, ...]
+    """The searched words it contains, as typed."""
+    weight: int
+    """For each of those words, where it is found best (name 3, alias 2, text 1), added up."""
+    where: str
+    """Where the best-matching passage is: name, alias, brand, place, text or quote."""
+    text: str
+    """That passage: the name, the alias, or the text or quote that holds most of the words."""
+    citations: tuple[Citation, ...]
+    """That passage's citations (for a name or alias, the entry's own)."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchAnswer:
+    """Answer to `mbc search TEXT`: what was searched for, and the entries found, grouped by kind."""
+
+    text: str
+    words: tuple[str, ...]
+    """The words searched for, as typed (question and small words aside)."""
+    ignored: tuple[str, ...]
+    groups: tuple[tuple[str, tuple[Found, ...]], ...]
+    """(kind, entries best first); the group with the best entry first."""
+
+
+def search(kb: KnowledgeBase, text: str) -> SearchAnswer:
+    """Answer `mbc search TEXT`: entries holding at least half of the words (or named by them), best first."""
+    typed = name_key(text).split(" ") if name_key(text) else []
+    words = {_normal(word): word for word in typed if word not in FUNCTION_WORDS and word not in QUESTION_WORDS}
+    needed = math.ceil(len(words) / 2)
+    named = {(_kind(hit.ref), hit.ref.id) for hit in lookup.find(kb, text, lookup.ALL_KINDS)} if words else set()
+    found: list[tuple[tuple[int, int, int, int], Found]] = []
+    for order, (kind, entry_id, name, entry_fields) in enumerate(_entries(kb)):
+        best: dict[str, int] = {}
+        passage: tuple[int, int, _Field] | None = None
+        for field in entry_fields:
+            present = words.keys() & _field_words(field[2])
+            for word in present:
+                best[word] = max(best.get(word, 0), field[0])
+            if present and (passage is None or (len(present), field[0]) > passage[:2]):
+                passage = (len(present), field[0], field)
+        is_named = (kind, entry_id) in named
+        if passage is None or (len(best) < needed and not is_named):
+            continue
+        _, where, shown, citations = passage[2]
+        result = Found(
+            kind,
+            entry_id,
+            name,
+            command(kind, name),
+            is_named,
+            tuple(words[word] for word in words if word in best),
+            sum(best.values()),
+            where,
+            shown,
+            citations,
+        )
+        found.append(((-is_named, -len(best), -result.weight, order), result))
+    if not found:
+        suggestions = lookup.suggest(kb, text, lookup.ALL_KINDS)
+        raise NotNamed("entry", text, f'Nothing in the knowledge base matches "{text}".', suggestions)
+    found.sort(key=lambda item: item[0])
+    groups: dict[str, list[Found]] = {}
+    for _, result in found:
+        groups.setdefault(result.kind, []).append(result)
+    ignored = tuple(word for word in typed if word in QUESTION_WORDS)
+    return SearchAnswer(text, tuple(words.values()), ignored, tuple((k, tuple(v)) for k, v in groups.items()))
+
+
+def _kind(ref: NameRef) -> str:
+    """A place is shown as its site."""
+    return "site" if ref.kind == "place" else ref.kind
+
+
+def _normal(word: str) -> str:
+    return stem(_NUMBERS.get(word, word))
+
+
+def _field_words(text: str) -> frozenset[str]:
+    key = name_key(text)
+    return frozenset(_normal(word) for word in key.split(" ")) if key else frozenset()
+
+
+def _entries(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, list[_Field]]]:
+    """Every searchable entry: (kind, id, name, the fields its words are looked for in)."""
+    for site in kb.sites.values():
+        own = site.named_by
+        places = [(ALIAS, "place", name, p.citations) for p in site.places for name in (p.name, *p.aliases)]
+        yield "site", site.id, site.name, [*_names(site.name, site.aliases, own), *places, *_texts(site)]
+    for area in kb.local_areas.values():
+        yield "local_area", area.id, area.name, [*_names(area.name, area.aliases, ()), *_texts(area)]
+    for symptom in kb.symptoms.values():
+        yield "symptom", symptom.id, symptom.name, [*_names(symptom.name, symptom.aliases, ()), *_texts(symptom)]
+    for test in kb.tests.values():
+        yield "test", test.id, test.name, [*_names(test.name, test.aliases, ()), *_texts(test)]
+    for treatment in kb.treatments.values():
+        yield (
+            "treatment",
+            treatment.id,
+            treatment.name,
+            [*_names(treatment.name, treatment.aliases, ()), *_texts(treatment)],
+        )
+    for drug in kb.drugs.values():
+        brands = [(ALIAS, "brand", brand, drug.citations) for brand in drug.brands]
+        described = (TEXT, "text", drug.drug_class, drug.citations)
+        yield (
+            "drug",
+            drug.id,
+            drug.name,
+            [*_names(drug.name, drug.aliases, drug.citations), *brands, described, *_texts(drug)],
+        )
+    for term in kb.terms.values():
+        own = tuple(c for claim in term.definitions for c in claim.citations)
+        yield "term", term.id, term.name, [*_names(term.name, term.aliases, own), *_texts(term)]
+    for stat in kb.statistics.values():
+        about = [(TEXT, "text", text, stat.citations) for text in (stat.measures, stat.value, stat.population) if text]
+        yield "statistic", stat.id, stat.name, [(NAME, "name", stat.name, stat.citations), *about, *_texts(stat)]
+    for note in kb.notes.values():
+        yield "note", note.id, note.text, [(TEXT, "text", note.text, note.citations), *_texts(note)]
+
+
+def _names(name: str, aliases: tuple[str, ...], citations: tuple[Citation, ...]) -> list[_Field]:
+    return [(NAME, "name", name, citations), *((ALIAS, "alias", alias, citations) for alias in aliases)]
+
+
+def _texts(entry: object) -> list[_Field]:
+    """Every claim text and quote inside an entry, in order."""
+    found: list[_Field] = []
+    stack: list[object] = [entry]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Citation):
+            found.append((TEXT, "quote", item.quote, (item,)))
+        elif isinstance(item, Claim):
+            found.append((TEXT, "text", item.text, item.citations))
+            stack.extend(reversed(item.citations))
+        elif isinstance(item, tuple):
+            stack.extend(reversed(item))
+        elif is_dataclass(item):
+            stack.extend(reversed([getattr(item, f.name) for f in fields(item)]))
+    return found

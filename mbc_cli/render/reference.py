@@ -1,0 +1,445 @@
+"""Shape the reference answers into Documents: statistics, terms, drugs, sources and search results."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from mbc_cli.model import Citation, Drug, Source, Statistic, Study, Term, Treatment
+from mbc_cli.names import name_key
+from mbc_cli.render.answers import Context, _drug_name, bar, for_whom
+from mbc_cli.render.document import (
+    Document,
+    JsonObject,
+    Row,
+    Section,
+    citations_json,
+    claims_citations,
+    claims_json,
+    claims_text,
+    source_json,
+)
+from mbc_cli.render.matches import describe, match_json
+from mbc_cli.render.text import source_label
+
+if TYPE_CHECKING:  # imported by the command that runs
+    from mbc_cli.query.inventory import Summary
+    from mbc_cli.query.reference import Found, Named, SearchAnswer, Statistics
+
+TOPIC_LABELS = {
+    "survival": "Survival",
+    "life_expectancy": "Life expectancy",
+    "recurrence": "Recurrence",
+    "de_novo": "De novo metastatic breast cancer",
+    "prevalence": "How many people live with it",
+    "spread": "Spread to several sites",
+    "incidence": "Breast cancer among all cancers",
+}
+KIND_TITLES = {
+    "site": "Sites",
+    "local_area": "Local areas (not distant sites)",
+    "symptom": "Symptoms",
+    "test": "Tests",
+    "treatment": "Treatments",
+    "drug": "Drugs",
+    "term": "Terms",
+    "statistic": "Statistics",
+    "note": "What the sources note",
+}
+NOT_GIVEN = "-"
+
+
+def with_quotes(document: Document) -> Document:
+    """Put under each row the exact words of each source it cites (each quote once): for --evidence."""
+    return dataclasses.replace(
+        document,
+        lead=_quoted(document.lead),
+        sections=tuple(
+            dataclasses.replace(section, rows=_quoted(section.rows, _widest(section))) for section in document.sections
+        ),
+        notes=_quoted(document.notes),
+    )
+
+
+def _widest(section: Section) -> int:
+    """The column with the most text: where a quote has the room to be read."""
+    return max(range(len(section.columns)), key=lambda i: sum(len(row.cells[i]) for row in section.rows))
+
+
+def _quoted(rows: Sequence[Row], column: int = 0) -> tuple[Row, ...]:
+    out: list[Row] = []
+    for row in rows:
+        out.append(row)
+        for citation in dict.fromkeys(row.citations):
+            cells = [""] * len(row.cells)
+            cells[column] = f"“{citation.quote}”"
+            cells[0] = f"  quote: {cells[0]}" if cells[0] else "  quote"
+            out.append(Row(tuple(cells), (citation,)))
+    return tuple(out)
+
+
+def _finish(document: Document, evidence: bool) -> Document:
+    return with_quotes(document) if evidence else document
+
+
+# --- mbc stats -----------------------------------------------------------------------------
+
+
+def stats(answer: Statistics, context: Context, *, evidence: bool = False) -> Document:
+    """The answer to `mbc stats`."""
+    sections = [_topic(topic, found) for topic, found in answer.topics]
+    sections.append(
+        Section(
+            "How often each site is affected",
+            ("site", "share", "bar"),
+            tuple(
+                Row((site.name, f"{site.frequency.percent:g}%", bar(site.frequency.percent)), site.frequency.citations)
+                for site, _ in answer.sites
+                if site.frequency
+            ),
+        )
+    )
+    results: list[JsonObject] = [
+        {
+            "id": stat.id,
+            "name": stat.name,
+            "citations": citations_json(stat.citations),
+            "kind": "statistic",
+            "topic": stat.topic,
+            "measures": stat.measures,
+            "value": stat.value,
+            "low": stat.low,
+            "high": stat.high,
+            "unit": stat.unit,
+            "population": stat.population,
+            "year": stat.year,
+            "study": _study_json(study),
+            "alongside": [other.id for other, _ in found if other is not stat],
+        }
+        for _, found in answer.topics
+        for stat, study in found
+    ]
+    results += [
+        {
+            "id": site.id,
+            "name": site.name,
+            "citations": citations_json(site.frequency.citations),
+            "kind": "site_frequency",
+            "percent": site.frequency.percent,
+            "study": _study_json(study),
+        }
+        for site, study in answer.sites
+        if site.frequency
+    ]
+    studies = dict.fromkeys(study for _, study in answer.sites)
+    return _finish(
+        context.document(
+            "Statistics the sources give, each with what it measures",
+            {"command": "stats"},
+            results,
+            lead=(
+                Row(("Figures on one topic are shown together, each with what it measures; none is averaged.",)),
+                *(Row((f"Site shares are of people in the {study.name}.",), study.citations) for study in studies),
+            ),
+            sections=tuple(sections),
+            notes=(),
+        ),
+        evidence,
+    )
+
+
+def _topic(topic: str, found: Sequence[tuple[Statistic, Study | None]]) -> Section:
+    cited = {citation.source for stat, _ in found for citation in stat.citations}
+    title = TOPIC_LABELS.get(topic, topic.replace("_", " ").capitalize())
+    if len(found) > 1 and len(cited) > 1:
+        title += f": {len(found)} figures from different sources, side by side"
+    rows = tuple(
+        Row(
+            (stat.value, stat.measures, stat.population or NOT_GIVEN, _when(stat, study)),
+            stat.citations + (study.citations if study else ()),
+        )
+        for stat, study in found
+    )
+    return Section(title, ("figure", "what it measures", "population", "year or study"), rows)
+
+
+def _when(stat: Statistic, study: Study | None) -> str:
+    year = stat.year or (study.year if study else None)
+    parts = [str(year)] if year and not (study and str(year) in study.name) else []
+    if study:
+        parts.append(study.name)
+    return ", ".join(parts)
+
+
+def _study_json(study: Study | None) -> JsonObject | None:
+    if study is None:
+        return None
+    return {"id": study.id, "name": study.name, "year": study.year, "size": study.size, "population": study.population}
+
+
+# --- mbc term / terms ----------------------------------------------------------------------
+
+
+def term(answer: Named[Term], context: Context, *, evidence: bool = False) -> Document:
+    """The answer to `mbc term WORD`."""
+    lead = [Row((describe(answer.term, [hit for hit, _ in answer.found]),))]
+    if all(hit.how == "name" for hit, _ in answer.found):
+        lead = []
+    lead += [Row((f"{t.name}: also called {', '.join(t.aliases)}.",)) for _, t in answer.found if t.aliases]
+    sections = tuple(
+        Section(
+            f"What {t.name} means" if len(answer.found) > 1 else "Definitions",
+            ("definition",),
+            tuple(Row((claim.text,), claim.citations) for claim in t.definitions),
+        )
+        for _, t in answer.found
+    )
+    results = [{**_term_json(t), "match": match_json(answer.term, hit)} for hit, t in answer.found]
+    return _finish(
+        context.document(
+            "What " + " and ".join(t.name for _, t in answer.found) + " means",
+            {"command": "term", "term": answer.term},
+            results,
+            lead=tuple(lead),
+            sections=sections,
+            notes=(),
+        ),
+        evidence,
+    )
+
+
+def terms(answer: Sequence[Term], context: Context, *, evidence: bool = False) -> Document:
+    """The answer to `mbc terms`."""
+    rows = tuple(
+        Row(
+            (f"{t.name} (also: {', '.join(t.aliases)})" if t.aliases else t.name, claims_text(t.definitions)),
+            claims_citations(t.definitions),
+        )
+        for t in answer
+    )
+    return _finish(
+        context.document(
+            "Words the sources explain",
+            {"command": "terms"},
+            [_term_json(t) for t in answer],
+            lead=(),
+            sections=(Section("Terms", ("term", "what it means"), rows),),
+            notes=(),
+        ),
+        evidence,
+    )
+
+
+def _term_json(t: Term) -> JsonObject:
+    return {
+        "id": t.id,
+        "name": t.name,
+        "citations": citations_json(claims_citations(t.definitions)),
+        "aliases": list(t.aliases),
+        "definitions": claims_json(t.definitions),
+    }
+
+
+# --- mbc drug / drugs ----------------------------------------------------------------------
+
+
+def drug(answer: Named[tuple[Drug, Treatment]], context: Context, *, evidence: bool = False) -> Document:
+    """The answer to `mbc drug NAME`."""
+    lead: list[Row] = []
+    for hit, (d, _) in answer.found:
+        brand = next((b for b in d.brands if name_key(b) == hit.matched), None)
+        if brand:
+            lead.append(Row((f"{brand} is a brand name of {d.name} (its generic name).",), d.citations))
+        elif hit.how != "name":
+            lead.append(Row((describe(answer.term, (hit,)),)))
+    sections = tuple(
+        Section(_drug_name(d), ("about", "what the sources say"), _drug_rows(d, t)) for _, (d, t) in answer.found
+    )
+    results = [{**_drug_json(d, t), "match": match_json(answer.term, hit)} for hit, (d, t) in answer.found]
+    return _finish(
+        context.document(
+            " and ".join(_drug_name(d) for _, (d, _) in answer.found),
+            {"command": "drug", "drug": answer.term},
+            results,
+            lead=tuple(lead),
+            sections=sections,
+            notes=(),
+        ),
+        evidence,
+    )
+
+
+def drugs(answer: Sequence[tuple[Drug, Treatment]], context: Context, *, evidence: bool = False) -> Document:
+    """The answer to `mbc drugs`."""
+    rows = []
+    for d, t in answer:
+        subtypes, subtype_citations = _for(d, t)
+        rows.append(
+            Row(
+                (d.name, ", ".join(d.brands), d.drug_class, for_whom(subtypes), t.name),
+                d.citations + subtype_citations,
+            )
+        )
+    return _finish(
+        context.document(
+            "Drugs the sources name, generic and brand",
+            {"command": "drugs"},
+            [_drug_json(d, t) for d, t in answer],
+            lead=(),
+            sections=(
+                Section("Drugs", ("generic name", "brand names", "what it is", "for", "treatment"), tuple(rows)),
+            ),
+            notes=(),
+        ),
+        evidence,
+    )
+
+
+def _for(d: Drug, t: Treatment) -> tuple[list[str], tuple[Citation, ...]]:
+    """Whom a drug is for: its own subtypes, else its treatment's."""
+    links = d.subtypes or t.subtypes
+    return [link.subtype for link in links], tuple(c for link in links for c in link.citations)
+
+
+def _drug_rows(d: Drug, t: Treatment) -> tuple[Row, ...]:
+    subtypes, subtype_citations = _for(d, t)
+    return (
+        Row(("generic name", d.name)),
+        Row(("brand names", ", ".join(d.brands) or "none named in the sources")),
+        Row(("kind", "a class of drugs" if d.kind == "class" else "a drug")),
+        Row(("what it is", d.drug_class), d.citations),
+        Row(("for", for_whom(subtypes)), subtype_citations),
+        Row(("treatment", t.name), d.citations),
+        Row((f"what {t.name} aims to do", claims_text(t.aims)), claims_citations(t.aims)),
+        *(Row(("the sources say", claim.text), claim.citations) for claim in d.notes),
+    )
+
+
+def _drug_json(d: Drug, t: Treatment) -> JsonObject:
+    subtypes, _ = _for(d, t)
+    return {
+        "id": d.id,
+        "name": d.name,
+        "citations": citations_json(d.citations),
+        "kind": d.kind,
+        "brands": list(d.brands),
+        "aliases": list(d.aliases),
+        "class": d.drug_class,
+        "for": subtypes or ["any"],
+        "subtypes": [{"subtype": s.subtype, "citations": citations_json(s.citations)} for s in d.subtypes],
+        "treatment": {"id": t.id, "name": t.name, "kind": t.kind, "aims": claims_json(t.aims)},
+        "notes": claims_json(d.notes),
+    }
+
+
+# --- mbc sources ---------------------------------------------------------------------------
+
+
+def sources(answer: Summary, context: Context) -> Document:
+    """The answer to `mbc sources`."""
+    rows = tuple(
+        Row((_who(source), source.url or "not given", _dates(source), source.licence, str(count)))
+        for source, count in answer.citations_by_source
+    )
+    results = [
+        {
+            **source_json(source),
+            "name": source_label(source),
+            "citations": [],
+            "cited": count,
+            "notes": source.notes,
+            "snapshot": source.snapshot,
+        }
+        for source, count in answer.citations_by_source
+    ]
+    return context.document(
+        "Where mbc's answers come from",
+        {"command": "sources"},
+        results,
+        lead=(Row(("Every line mbc shows is cited to one of these sources, quoting its exact words.",)),),
+        sections=(Section("Sources", ("source", "URL", "dates", "licence", "quotes cited"), rows),),
+        notes=tuple(
+            Row((f"{source_label(source)}: {source.notes}",))
+            for source, _ in answer.citations_by_source
+            if source.notes
+        ),
+    )
+
+
+def _who(source: Source) -> str:
+    parts = [source_label(source)]
+    if source.authors:
+        parts.append("By " + ", ".join(source.authors))
+    if source.reviewed_by:
+        parts.append("Reviewed by " + ", ".join(source.reviewed_by))
+    return " ".join(part if part[-1] in ".?!" else part + "." for part in parts)
+
+
+def _dates(source: Source) -> str:
+    dates = (
+        ("published", source.published),
+        ("last reviewed", source.last_reviewed),
+        ("last updated", source.last_updated),
+    )
+    return "; ".join(f"{label} {date}" for label, date in dates if date) or "not given"
+
+
+# --- mbc search ----------------------------------------------------------------------------
+
+
+def search(answer: SearchAnswer, context: Context, *, evidence: bool = False) -> Document:
+    """The answer to `mbc search TEXT`."""
+    words = ", ".join(answer.words)
+    aside = f" (question words left aside: {', '.join(answer.ignored)})" if answer.ignored else ""
+    sections = tuple(
+        Section(
+            KIND_TITLES[kind],
+            ("found → the command that shows it", "where your words are"),
+            tuple(Row((f"{r.name} → {r.command}" if r.command else r.name, _where(r)), r.citations) for r in found),
+        )
+        for kind, found in answer.groups
+    )
+    results = [
+        {
+            "id": r.id,
+            "name": r.name,
+            "citations": citations_json(r.citations),
+            "kind": r.kind,
+            "command": r.command,
+            "named": r.named,
+            "words": list(r.words),
+            "weight": r.weight,
+            "where": r.where,
+            "text": r.text,
+        }
+        for _, found in answer.groups
+        for r in found
+    ]
+    return _finish(
+        context.document(
+            f'Search: "{answer.text}"',
+            {"command": "search", "text": answer.text, "words": list(answer.words), "ignored": list(answer.ignored)},
+            results,
+            lead=(
+                Row((f"Searched for: {words}{aside}.",)),
+                Row(
+                    (
+                        "Best first: what your words name, then what holds more of them, "
+                        "then where they are (a name, an alias, a text).",
+                    )
+                ),
+            ),
+            sections=sections,
+            notes=(),
+        ),
+        evidence,
+    )
+
+
+def _where(r: Found) -> str:
+    if r.text == r.name:
+        return "its text" if r.kind == "note" else "its name"
+    if r.where in ("alias", "brand", "place"):
+        return f"{r.where}: {r.text}"
+    return f"“{r.text}”" if r.where == "quote" else r.text

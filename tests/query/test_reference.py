@@ -1,0 +1,194 @@
+"""Reference queries: statistics side by side, terms and drugs by any name, and search ranking."""
+
+from __future__ import annotations
+
+import pytest
+
+from mbc_cli import query
+from mbc_cli.errors import NotFoundError
+from mbc_cli.model import KnowledgeBase
+from mbc_cli.query.reference import SearchAnswer
+
+
+def test_statistics_keep_every_figure_once(real_kb: KnowledgeBase) -> None:
+    answer = query.statistics(real_kb)
+    shown = [stat.id for _, found in answer.topics for stat, _ in found]
+    assert sorted(shown) == sorted(real_kb.statistics)
+
+
+def test_both_five_year_figures_sit_side_by_side_and_are_not_averaged(real_kb: KnowledgeBase) -> None:
+    topics = dict(query.statistics(real_kb).topics)
+    survival = [(stat.id, stat.value) for stat, _ in topics["survival"]]
+    assert survival == [("five_year_relative_survival_nci", "31%"), ("five_year_survival_acs", "27%")]
+    sources = [{c.source for c in stat.citations} for stat, _ in topics["survival"]]
+    assert sources == [{"nci"}, {"news_article"}]
+
+
+def test_statistics_carry_their_study(real_kb: KnowledgeBase) -> None:
+    topics = dict(query.statistics(real_kb).topics)
+    studies = {stat.id: study.id if study else None for stat, study in topics["spread"]}
+    assert studies == {
+        "multiple_organ_metastasis": "scientific_reports_2017",
+        "most_common_site_combination": "scientific_reports_2017",
+    }
+
+
+def test_site_frequencies_are_most_common_first(real_kb: KnowledgeBase) -> None:
+    sites = query.statistics(real_kb).sites
+    assert [site.id for site, _ in sites] == ["bone", "lung", "liver", "brain"]
+    assert {study.id for _, study in sites} == {"scientific_reports_2017"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "term_id", "how"),
+    [
+        ("oligometastatic", "oligometastatic_cancer", "partial"),
+        ("what does oligometastatic mean", "oligometastatic_cancer", "partial"),
+        ("Oligometastatic Disease", "oligometastatic_cancer", "alias"),
+        ("palliative care", "palliative_care", "name"),
+        ("hospice", "hospice_care", "alias"),
+        ("recurrence", "recurrent_cancer", "alias"),
+        ("de novo", "de_novo_metastatic_breast_cancer", "partial"),
+        ("locally advanced breast cancers", "locally_advanced_breast_cancer", "plural"),
+        ("END-STAGE", "end_stage_breast_cancer", "partial"),
+    ],
+)
+def test_term_by_name_alias_inflection_or_part(real_kb: KnowledgeBase, typed: str, term_id: str, how: str) -> None:
+    found = query.term_named(real_kb, typed).found
+    assert [(hit.ref.id, hit.how) for hit, _ in found][:1] == [(term_id, how)]
+    assert found[0][1] is real_kb.terms[term_id]
+
+
+def test_a_word_in_several_terms_names_each(real_kb: KnowledgeBase) -> None:
+    found = {term.id for _, term in query.term_named(real_kb, "advanced").found}
+    assert {"advanced_breast_cancer", "advanced_stage_cancer", "locally_advanced_breast_cancer"} <= found
+
+
+def test_unknown_term_suggests_close_terms(real_kb: KnowledgeBase) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        query.term_named(real_kb, "oligometastatc")
+    assert caught.value.kind == "term"
+    assert "oligometastatic cancer" in caught.value.suggestions
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("bone", 'No term "bone": it names the site bone. Try: mbc site bone'),
+        ("Herceptin", 'No term "Herceptin": it names the drug trastuzumab. Try: mbc drug trastuzumab'),
+        ("spine", 'No term "spine": it names the spine, part of the site bone. Try: mbc site spine'),
+    ],
+)
+def test_a_term_naming_something_else_says_what(real_kb: KnowledgeBase, typed: str, message: str) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        query.term_named(real_kb, typed)
+    assert str(caught.value) == message
+
+
+def test_a_typo_of_another_kind_suggests_its_command(real_kb: KnowledgeBase) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        query.term_named(real_kb, "lvier")
+    assert caught.value.suggestions[0] == "mbc site liver"
+
+
+@pytest.mark.parametrize(
+    ("typed", "drug_id", "how"),
+    [
+        ("Kadcyla", "ado_trastuzumab_emtansine", "alias"),
+        ("KADCYLA", "ado_trastuzumab_emtansine", "alias"),
+        ("what is Kadcyla", "ado_trastuzumab_emtansine", "partial"),
+        ("ado-trastuzumab emtansine", "ado_trastuzumab_emtansine", "name"),
+        ("Ado Trastuzumab Emtansine", "ado_trastuzumab_emtansine", "name"),
+        ("trastuzumab emtansine", "ado_trastuzumab_emtansine", "alias"),
+        ("Herceptin", "trastuzumab", "alias"),
+        ("trastuzumab", "trastuzumab", "name"),
+        ("lynparza", "olaparib", "alias"),
+        ("aromatase inhibitor", "aromatase_inhibitors", "singular"),
+    ],
+)
+def test_drug_by_generic_or_brand_name(real_kb: KnowledgeBase, typed: str, drug_id: str, how: str) -> None:
+    ((hit, (drug, treatment)),) = query.drug_named(real_kb, typed).found
+    assert (drug.id, hit.how) == (drug_id, how)
+    assert treatment is real_kb.treatments[drug.treatment]
+
+
+def test_every_drug_has_its_treatment(real_kb: KnowledgeBase) -> None:
+    listed = query.all_drugs(real_kb)
+    assert [drug.id for drug, _ in listed] == list(real_kb.drugs)
+    assert all(treatment.id == drug.treatment for drug, treatment in listed)
+
+
+def test_every_term_is_listed(real_kb: KnowledgeBase) -> None:
+    assert [term.id for term in query.all_terms(real_kb)] == list(real_kb.terms)
+
+
+def test_unknown_drug_suggests_close_names(real_kb: KnowledgeBase) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        query.drug_named(real_kb, "Kadcila")
+    assert caught.value.suggestions[0] == "kadcyla"
+
+
+# --- search --------------------------------------------------------------------------------
+
+
+def ranked(answer: SearchAnswer) -> list[tuple[str, str]]:
+    return [(found.kind, found.id) for _, group in answer.groups for found in group]
+
+
+def test_search_for_a_brand_finds_the_drug_first(real_kb: KnowledgeBase) -> None:
+    answer = query.search(real_kb, "Kadcyla")
+    first = answer.groups[0][1][0]
+    assert (first.kind, first.id, first.named, first.where) == ("drug", "ado_trastuzumab_emtansine", True, "brand")
+    assert first.command == "mbc drug 'ado-trastuzumab emtansine'"
+
+
+def test_search_five_year_survival_finds_both_figures_and_the_term(real_kb: KnowledgeBase) -> None:
+    answer = query.search(real_kb, "five year survival")
+    groups = dict(answer.groups)
+    assert groups["term"][0].id == "five_year_relative_survival_rate"
+    assert [found.id for found in groups["statistic"]] == ["five_year_relative_survival_nci", "five_year_survival_acs"]
+    assert groups["statistic"][0].command == "mbc stats"
+
+
+def test_search_in_a_question_leaves_question_words_aside(real_kb: KnowledgeBase) -> None:
+    answer = query.search(real_kb, "what does oligometastatic mean")
+    assert (answer.words, answer.ignored) == (("oligometastatic",), ("what", "mean"))
+    assert ranked(answer)[0] == ("term", "oligometastatic_cancer")
+
+
+def test_search_how_many_live_five_years_finds_the_survival_figure(real_kb: KnowledgeBase) -> None:
+    answer = query.search(real_kb, "how many people live five years")
+    assert ranked(answer)[0] == ("statistic", "five_year_survival_acs")
+
+
+def test_search_bone_pain_puts_what_the_words_name_first(real_kb: KnowledgeBase) -> None:
+    answer = query.search(real_kb, "bone pain")
+    groups = dict(answer.groups)
+    assert ranked(answer)[0] == ("site", "bone")
+    assert groups["symptom"][0].id == "pain"
+    assert groups["treatment"][0].id == "bone_strengthening"
+
+
+def test_search_ranks_more_words_then_better_places_first(real_kb: KnowledgeBase) -> None:
+    for _, group in query.search(real_kb, "bone pain").groups:
+        keys = [(-found.named, -len(found.words), -found.weight) for found in group]
+        assert keys == sorted(keys)
+
+
+def test_search_results_say_how_to_see_them(real_kb: KnowledgeBase) -> None:
+    answer = query.search(real_kb, "pain")
+    for kind, group in answer.groups:
+        for found in group:
+            assert (found.command is None) == (kind == "note")
+
+
+def test_search_with_no_match_suggests_names(real_kb: KnowledgeBase) -> None:
+    with pytest.raises(NotFoundError) as caught:
+        query.search(real_kb, "jaundise")
+    assert str(caught.value) == 'Nothing in the knowledge base matches "jaundise".'
+    assert "jaundice" in caught.value.suggestions
+
+
+def test_search_of_question_words_only_finds_nothing(real_kb: KnowledgeBase) -> None:
+    with pytest.raises(NotFoundError):
+        query.search(real_kb, "what is it")
