@@ -49,6 +49,9 @@ FormatOption = Annotated[
     typer.Option("--format", "-f", help="table (for reading), json (for programs) or markdown (for notes)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+EvidenceOption = Annotated[
+    bool, typer.Option("--evidence", help="Under each line, the exact words of each source it cites.")
+]
 SiteOption = Annotated[
     str | None,
     typer.Option(
@@ -72,8 +75,13 @@ def _answer(produce: Callable[[], RenderableType | str]) -> None:
         _out.print(answer)
 
 
-def _ask(build: Callable[[KnowledgeBase, Context], Document], fmt: Format, as_json: bool) -> None:
-    """Load the knowledge base, build the answer's document and render it in the chosen format."""
+def _ask(
+    build: Callable[[KnowledgeBase, Context], Document], fmt: Format, as_json: bool, *, evidence: bool = False
+) -> None:
+    """Load the knowledge base, build the answer's document and render it in the chosen format.
+
+    With `evidence`, each line is followed by the quotes it cites (JSON always carries them).
+    """
 
     def produce() -> RenderableType | str:
         from mbc_cli import query, store
@@ -82,6 +90,10 @@ def _ask(build: Callable[[KnowledgeBase, Context], Document], fmt: Format, as_js
         knowledge = store.open_kb(_chosen["kb"])
         document = build(knowledge, Context(knowledge.sources, query.advice(knowledge)))
         chosen = Format.json if as_json else fmt
+        if evidence and chosen is not Format.json:
+            from mbc_cli.render.reference import with_quotes
+
+            document = with_quotes(document)
         if chosen is Format.json:
             from mbc_cli.render import json
 
@@ -152,6 +164,7 @@ def site(
             help="A site, or a place within one: bone, lungs, liver, brain, spine...", autocompletion=complete.SITES
         ),
     ],
+    evidence: EvidenceOption = False,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -159,7 +172,7 @@ def site(
     from mbc_cli import query
     from mbc_cli.render import answers
 
-    _ask(lambda kb, context: answers.site(query.by_site(kb, name), context), fmt, as_json)
+    _ask(lambda kb, context: answers.site(query.by_site(kb, name), context), fmt, as_json, evidence=evidence)
 
 
 @app.command()
@@ -180,6 +193,7 @@ def symptom(
             autocompletion=complete.SYMPTOMS,
         ),
     ],
+    evidence: EvidenceOption = False,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -194,7 +208,7 @@ def symptom(
                 _err.print(messages.unmatched(match), soft_wrap=True)
         return answers.symptom(answer, context)
 
-    _ask(build, fmt, as_json)
+    _ask(build, fmt, as_json, evidence=evidence)
 
 
 @app.command()
@@ -227,6 +241,7 @@ def treatments(
     ] = False,
     brca: Annotated[bool, typer.Option("--brca", help="The cancer has a BRCA1 or BRCA2 mutation.")] = False,
     site: SiteOption = None,
+    evidence: EvidenceOption = False,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -238,21 +253,21 @@ def treatments(
         fit = query.profile(hr_positive=hr, her2_positive=her2, triple_negative=triple_negative, brca=brca)
         return answers.treatments(query.treatments_for(kb, profile=fit, site=site), context)
 
-    _ask(build, fmt, as_json)
+    _ask(build, fmt, as_json, evidence=evidence)
 
 
 @app.command()
-def tests(site: SiteOption = None, fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+def tests(
+    site: SiteOption = None,
+    evidence: EvidenceOption = False,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+) -> None:
     """Tests used to find where breast cancer has spread, what each shows, and which sites."""
     from mbc_cli import query
     from mbc_cli.render import answers
 
-    _ask(lambda kb, context: answers.tests(query.tests_for(kb, site=site), context), fmt, as_json)
-
-
-EvidenceOption = Annotated[
-    bool, typer.Option("--evidence", help="Under each line, the exact words of each source it cites.")
-]
+    _ask(lambda kb, context: answers.tests(query.tests_for(kb, site=site), context), fmt, as_json, evidence=evidence)
 
 
 @app.command()

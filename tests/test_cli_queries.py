@@ -137,3 +137,36 @@ def test_a_term_naming_something_else_says_what_it_names() -> None:
     assert result.exit_code == 1
     assert 'No symptom "Herceptin". (It names a drug.)' in result.stderr
     assert 'No symptom "lvier". Did you mean: liver? (It names a site: try mbc site.)' in result.stderr
+
+
+def _cited_quotes(args: list[str]) -> set[str]:
+    """Every quote the lines of this command's answer cite (the closing advice aside), built as the command does."""
+    from mbc_cli import query, store
+    from mbc_cli.render import answers
+
+    kb = store.open_kb()
+    context = answers.Context(kb.sources, query.advice(kb))
+    build = {
+        "site": lambda: answers.site(query.by_site(kb, args[1]), context),
+        "symptom": lambda: answers.symptom(query.by_symptoms(kb, args[1:]), context),
+        "treatments": lambda: answers.treatments(
+            query.treatments_for(kb, profile=query.profile(her2_positive=True)), context
+        ),
+        "tests": lambda: answers.tests(query.tests_for(kb, site=args[-1]), context),
+    }[args[0]]
+    document = build()
+    rows = (*document.lead, *(row for section in document.sections for row in section.rows), *document.notes)
+    return {c.quote for row in rows for c in row.citations}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["site", "liver"], ["symptom", "jaundice"], ["treatments", "--her2-positive"], ["tests", "--site", "liver"]],
+)
+def test_evidence_prints_every_cited_quote_of_the_query_commands(args: list[str]) -> None:
+    shown = runner.invoke(app, [*args, "--evidence", "--format", "markdown"])
+    assert shown.exit_code == 0, shown.output
+    flat = " ".join(shown.output.split())
+    quotes = _cited_quotes(args)
+    assert quotes
+    assert [q for q in quotes if " ".join(q.split()) not in flat] == []
