@@ -91,7 +91,7 @@ def _ask(
         document = build(knowledge, Context(knowledge.sources, query.advice(knowledge)))
         chosen = Format.json if as_json else fmt
         if evidence and chosen is not Format.json:
-            from mbc_cli.render.reference import with_quotes
+            from mbc_cli.render.document import with_quotes
 
             document = with_quotes(document)
         if chosen is Format.json:
@@ -276,7 +276,7 @@ def stats(evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as
     from mbc_cli import query
     from mbc_cli.render import reference
 
-    _ask(lambda kb, context: reference.stats(query.statistics(kb), context, evidence=evidence), fmt, as_json)
+    _ask(lambda kb, context: reference.stats(query.statistics(kb), context), fmt, as_json, evidence=evidence)
 
 
 @app.command()
@@ -284,7 +284,7 @@ def term(
     words: Annotated[
         list[str],
         typer.Argument(
-            help="A word or phrase, e.g. oligometastatic, de novo, palliative care.", autocompletion=complete.of("term")
+            help="A word or phrase, e.g. oligometastatic, de novo, palliative care.", autocompletion=complete.TERMS
         ),
     ],
     evidence: EvidenceOption = False,
@@ -296,7 +296,7 @@ def term(
     from mbc_cli.render import reference
 
     word = " ".join(words)
-    _ask(lambda kb, context: reference.term(query.term_named(kb, word), context, evidence=evidence), fmt, as_json)
+    _ask(lambda kb, context: reference.term(query.term_named(kb, word), context), fmt, as_json, evidence=evidence)
 
 
 @app.command()
@@ -305,7 +305,7 @@ def terms(evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as
     from mbc_cli import query
     from mbc_cli.render import reference
 
-    _ask(lambda kb, context: reference.terms(query.all_terms(kb), context, evidence=evidence), fmt, as_json)
+    _ask(lambda kb, context: reference.terms(query.all_terms(kb), context), fmt, as_json, evidence=evidence)
 
 
 @app.command()
@@ -325,7 +325,7 @@ def drug(
     from mbc_cli.render import reference
 
     name = " ".join(names)
-    _ask(lambda kb, context: reference.drug(query.drug_named(kb, name), context, evidence=evidence), fmt, as_json)
+    _ask(lambda kb, context: reference.drug(query.drug_named(kb, name), context), fmt, as_json, evidence=evidence)
 
 
 @app.command()
@@ -334,7 +334,7 @@ def drugs(evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as
     from mbc_cli import query
     from mbc_cli.render import reference
 
-    _ask(lambda kb, context: reference.drugs(query.all_drugs(kb), context, evidence=evidence), fmt, as_json)
+    _ask(lambda kb, context: reference.drugs(query.all_drugs(kb), context), fmt, as_json, evidence=evidence)
 
 
 @app.command()
@@ -358,7 +358,7 @@ def search(
     from mbc_cli.render import reference
 
     text = " ".join(words)
-    _ask(lambda kb, context: reference.search(query.search(kb, text), context, evidence=evidence), fmt, as_json)
+    _ask(lambda kb, context: reference.search(query.search(kb, text), context), fmt, as_json, evidence=evidence)
 
 
 def main() -> None:

@@ -82,5 +82,5 @@ def of(*kinds: str) -> Completer:
 
 SITES = of("site", "place", "local_area")
 SYMPTOMS = of("symptom")
-TESTS = of("test")
+TERMS = of("term")
 DRUGS = of("drug")

@@ -20,7 +20,6 @@ import hashlib
 import marshal
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -226,6 +225,8 @@ def read(compiled: Path, digest: str, where: Path) -> model.KnowledgeBase | None
 
 def write(compiled: Path, digest: str, knowledge: model.KnowledgeBase) -> None:
     """Save the model to `compiled` atomically (a whole file or none); skip quietly if that fails."""
+    import tempfile  # only when a cache is written
+
     data = marshal.dumps({"digest": digest, "fields": freeze(knowledge)})
     try:
         compiled.parent.mkdir(parents=True, exist_ok=True)

@@ -13,6 +13,7 @@ from mbc_cli.cli import app
 from mbc_cli.model import Citation, KnowledgeBase
 from mbc_cli.render import reference
 from mbc_cli.render.answers import Context
+from mbc_cli.render.document import with_quotes
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "2000"}
@@ -203,7 +204,7 @@ def test_evidence_quotes_are_the_knowledge_base_citations(real_kb: KnowledgeBase
 def test_evidence_puts_each_rows_quotes_under_it(real_kb: KnowledgeBase) -> None:
     context = Context(real_kb.sources, query.advice(real_kb))
     plain = reference.stats(query.statistics(real_kb), context)
-    shown = reference.stats(query.statistics(real_kb), context, evidence=True)
+    shown = with_quotes(reference.stats(query.statistics(real_kb), context))
     for before, after in zip(plain.sections, shown.sections, strict=True):
         rows = iter(after.rows)
         for row in before.rows:

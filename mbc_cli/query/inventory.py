@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, fields, is_dataclass
 
 from mbc_cli.model import (
@@ -33,19 +33,22 @@ def summary(kb: KnowledgeBase) -> Summary:
 
 def all_citations(kb: KnowledgeBase) -> list[Citation]:
     """Return every citation in the knowledge base's entries, in file order."""
-    found: list[Citation] = []
-    stack: list[object] = [entries for _, entries in reversed(entries_by_kind(kb))]
+    everything = tuple(entries for _, entries in entries_by_kind(kb))
+    return [item for item in walk(everything) if isinstance(item, Citation)]
+
+
+def walk(value: object) -> Iterator[object]:
+    """Yield every model object in `value` (entries, claims, citations...), each before what it holds, in order."""
+    stack: list[object] = [value]
     while stack:
         item = stack.pop()
-        if isinstance(item, Citation):
-            found.append(item)
-        elif isinstance(item, Mapping):
+        if isinstance(item, Mapping):
             stack.extend(reversed(list(item.values())))
         elif isinstance(item, tuple):
             stack.extend(reversed(item))
         elif is_dataclass(item):
+            yield item
             stack.extend(reversed([getattr(item, f.name) for f in fields(item)]))
-    return found
 
 
 def entries_by_kind(kb: KnowledgeBase) -> tuple[tuple[str, Mapping[str, object]], ...]:

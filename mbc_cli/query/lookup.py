@@ -165,11 +165,6 @@ def _starting_with(kb: KnowledgeBase, letter: str) -> Iterable[str]:
     return (known for known in kb.names if known.startswith(letter))
 
 
-def refs(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[NameRef, ...]:
-    """Return what `text` names among entries of the given kinds."""
-    return tuple(hit.ref for hit in find(kb, text, kinds))
-
-
 def advice(kb: KnowledgeBase) -> Note:
     """Return the sources' advice that ends every answer: see the care team."""
     return kb.notes.get("contact_care_team") or next(n for n in kb.notes.values() if n.topic == "advice")

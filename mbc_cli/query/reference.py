@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 import shlex
 from collections.abc import Iterator
-from dataclasses import dataclass, fields, is_dataclass
+from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from mbc_cli.errors import NotFoundError
@@ -29,6 +29,7 @@ from mbc_cli.model import (
 )
 from mbc_cli.names import FUNCTION_WORDS, content, name_key, stem
 from mbc_cli.query import lookup
+from mbc_cli.query.inventory import walk
 from mbc_cli.query.lookup import Hit
 
 TERM_KINDS = frozenset({"term"})
@@ -339,16 +340,9 @@ def _names(name: str, aliases: tuple[str, ...], citations: tuple[Citation, ...])
 def _texts(entry: object) -> list[_Field]:
     """Every claim text and quote inside an entry, in order."""
     found: list[_Field] = []
-    stack: list[object] = [entry]
-    while stack:
-        item = stack.pop()
+    for item in walk(entry):
         if isinstance(item, Citation):
             found.append((TEXT, "quote", item.quote, (item,)))
         elif isinstance(item, Claim):
             found.append((TEXT, "text", item.text, item.citations))
-            stack.extend(reversed(item.citations))
-        elif isinstance(item, tuple):
-            stack.extend(reversed(item))
-        elif is_dataclass(item):
-            stack.extend(reversed([getattr(item, f.name) for f in fields(item)]))
     return found

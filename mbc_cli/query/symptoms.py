@@ -14,7 +14,6 @@ from mbc_cli.model import (
     Symptom,
     SymptomLink,
 )
-from mbc_cli.names import name_key
 from mbc_cli.query import lookup
 from mbc_cli.query.lookup import Hit
 from mbc_cli.query.sites import commonness
@@ -94,7 +93,7 @@ def match_symptom(kb: KnowledgeBase, term: str) -> TermMatch:
     named: tuple[NameRef, ...] = ()
     if not suggestions:
         suggestions = lookup.suggest(kb, term, lookup.ALL_KINDS)
-        named = kb.names[name_key(suggestions[0])] if suggestions else ()
+        named = kb.names[suggestions[0]] if suggestions else ()
     return TermMatch(term, (), (), suggestions, named[0].kind if named else None)
 
 

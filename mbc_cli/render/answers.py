@@ -84,7 +84,7 @@ def for_whom(subtypes: Sequence[str]) -> str:
     return ", ".join(SUBTYPE_LABELS[s] for s in subtypes) if subtypes else "any subtype"
 
 
-def _drug_name(drug: Drug) -> str:
+def drug_name(drug: Drug) -> str:
     return f"{drug.name} ({', '.join(drug.brands)})" if drug.brands else drug.name
 
 
@@ -384,7 +384,7 @@ def _treatment_row(treatment: Treatment, drugs: Sequence[Drug], link: SiteLink |
         (
             treatment.name,
             claims_text(treatment.aims),
-            ", ".join(_drug_name(d) for d in drugs) or "-",
+            ", ".join(drug_name(d) for d in drugs) or "-",
             for_whom(subtypes),
         ),
         citations,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -123,3 +124,32 @@ def claims_citations(claims: Sequence[Claim]) -> tuple[Citation, ...]:
 def claims_text(claims: Sequence[Claim]) -> str:
     """The texts of some claims, as one paragraph."""
     return " ".join(claim.text for claim in claims)
+
+
+def with_quotes(document: Document) -> Document:
+    """Put under each row the exact words of each source it cites (each quote once): for --evidence."""
+    return dataclasses.replace(
+        document,
+        lead=_quoted(document.lead),
+        sections=tuple(
+            dataclasses.replace(section, rows=_quoted(section.rows, _widest(section))) for section in document.sections
+        ),
+        notes=_quoted(document.notes),
+    )
+
+
+def _widest(section: Section) -> int:
+    """The column with the most text: where a quote has the room to be read."""
+    return max(range(len(section.columns)), key=lambda i: sum(len(row.cells[i]) for row in section.rows))
+
+
+def _quoted(rows: Sequence[Row], column: int = 0) -> tuple[Row, ...]:
+    out: list[Row] = []
+    for row in rows:
+        out.append(row)
+        for citation in dict.fromkeys(row.citations):
+            cells = [""] * len(row.cells)
+            cells[column] = f"“{citation.quote}”"
+            cells[0] = f"  quote: {cells[0]}" if cells[0] else "  quote"
+            out.append(Row(tuple(cells), (citation,)))
+    return tuple(out)

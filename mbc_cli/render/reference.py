@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mbc_cli.model import Citation, Drug, Source, Statistic, Study, Term, Treatment
 from mbc_cli.names import name_key
-from mbc_cli.render.answers import Context, _drug_name, bar, for_whom
+from mbc_cli.render.answers import Context, bar, drug_name, for_whom
 from mbc_cli.render.document import (
     Document,
     JsonObject,
@@ -50,43 +49,10 @@ KIND_TITLES = {
 NOT_GIVEN = "-"
 
 
-def with_quotes(document: Document) -> Document:
-    """Put under each row the exact words of each source it cites (each quote once): for --evidence."""
-    return dataclasses.replace(
-        document,
-        lead=_quoted(document.lead),
-        sections=tuple(
-            dataclasses.replace(section, rows=_quoted(section.rows, _widest(section))) for section in document.sections
-        ),
-        notes=_quoted(document.notes),
-    )
-
-
-def _widest(section: Section) -> int:
-    """The column with the most text: where a quote has the room to be read."""
-    return max(range(len(section.columns)), key=lambda i: sum(len(row.cells[i]) for row in section.rows))
-
-
-def _quoted(rows: Sequence[Row], column: int = 0) -> tuple[Row, ...]:
-    out: list[Row] = []
-    for row in rows:
-        out.append(row)
-        for citation in dict.fromkeys(row.citations):
-            cells = [""] * len(row.cells)
-            cells[column] = f"“{citation.quote}”"
-            cells[0] = f"  quote: {cells[0]}" if cells[0] else "  quote"
-            out.append(Row(tuple(cells), (citation,)))
-    return tuple(out)
-
-
-def _finish(document: Document, evidence: bool) -> Document:
-    return with_quotes(document) if evidence else document
-
-
 # --- mbc stats -----------------------------------------------------------------------------
 
 
-def stats(answer: Statistics, context: Context, *, evidence: bool = False) -> Document:
+def stats(answer: Statistics, context: Context) -> Document:
     """The answer to `mbc stats`."""
     sections = [_topic(topic, found) for topic, found in answer.topics]
     sections.append(
@@ -133,19 +99,16 @@ def stats(answer: Statistics, context: Context, *, evidence: bool = False) -> Do
         if site.frequency
     ]
     studies = dict.fromkeys(study for _, study in answer.sites)
-    return _finish(
-        context.document(
-            "Statistics the sources give, each with what it measures",
-            {"command": "stats"},
-            results,
-            lead=(
-                Row(("Figures on one topic are shown together, each with what it measures; none is averaged.",)),
-                *(Row((f"Site shares are of people in the {study.name}.",), study.citations) for study in studies),
-            ),
-            sections=tuple(sections),
-            notes=(),
+    return context.document(
+        "Statistics the sources give, each with what it measures",
+        {"command": "stats"},
+        results,
+        lead=(
+            Row(("Figures on one topic are shown together, each with what it measures; none is averaged.",)),
+            *(Row((f"Site shares are of people in the {study.name}.",), study.citations) for study in studies),
         ),
-        evidence,
+        sections=tuple(sections),
+        notes=(),
     )
 
 
@@ -181,7 +144,7 @@ def _study_json(study: Study | None) -> JsonObject | None:
 # --- mbc term / terms ----------------------------------------------------------------------
 
 
-def term(answer: Named[Term], context: Context, *, evidence: bool = False) -> Document:
+def term(answer: Named[Term], context: Context) -> Document:
     """The answer to `mbc term WORD`."""
     lead = [Row((describe(answer.term, [hit for hit, _ in answer.found]),))]
     if all(hit.how == "name" for hit, _ in answer.found):
@@ -196,20 +159,17 @@ def term(answer: Named[Term], context: Context, *, evidence: bool = False) -> Do
         for _, t in answer.found
     )
     results = [{**_term_json(t), "match": match_json(answer.term, hit)} for hit, t in answer.found]
-    return _finish(
-        context.document(
-            "What " + " and ".join(t.name for _, t in answer.found) + " means",
-            {"command": "term", "term": answer.term},
-            results,
-            lead=tuple(lead),
-            sections=sections,
-            notes=(),
-        ),
-        evidence,
+    return context.document(
+        "What " + " and ".join(t.name for _, t in answer.found) + " means",
+        {"command": "term", "term": answer.term},
+        results,
+        lead=tuple(lead),
+        sections=sections,
+        notes=(),
     )
 
 
-def terms(answer: Sequence[Term], context: Context, *, evidence: bool = False) -> Document:
+def terms(answer: Sequence[Term], context: Context) -> Document:
     """The answer to `mbc terms`."""
     rows = tuple(
         Row(
@@ -218,16 +178,13 @@ def terms(answer: Sequence[Term], context: Context, *, evidence: bool = False) -
         )
         for t in answer
     )
-    return _finish(
-        context.document(
-            "Words the sources explain",
-            {"command": "terms"},
-            [_term_json(t) for t in answer],
-            lead=(),
-            sections=(Section("Terms", ("term", "what it means"), rows),),
-            notes=(),
-        ),
-        evidence,
+    return context.document(
+        "Words the sources explain",
+        {"command": "terms"},
+        [_term_json(t) for t in answer],
+        lead=(),
+        sections=(Section("Terms", ("term", "what it means"), rows),),
+        notes=(),
     )
 
 
@@ -244,7 +201,7 @@ def _term_json(t: Term) -> JsonObject:
 # --- mbc drug / drugs ----------------------------------------------------------------------
 
 
-def drug(answer: Named[tuple[Drug, Treatment]], context: Context, *, evidence: bool = False) -> Document:
+def drug(answer: Named[tuple[Drug, Treatment]], context: Context) -> Document:
     """The answer to `mbc drug NAME`."""
     lead: list[Row] = []
     for hit, (d, _) in answer.found:
@@ -254,23 +211,20 @@ def drug(answer: Named[tuple[Drug, Treatment]], context: Context, *, evidence: b
         elif hit.how != "name":
             lead.append(Row((describe(answer.term, (hit,)),)))
     sections = tuple(
-        Section(_drug_name(d), ("about", "what the sources say"), _drug_rows(d, t)) for _, (d, t) in answer.found
+        Section(drug_name(d), ("about", "what the sources say"), _drug_rows(d, t)) for _, (d, t) in answer.found
     )
     results = [{**_drug_json(d, t), "match": match_json(answer.term, hit)} for hit, (d, t) in answer.found]
-    return _finish(
-        context.document(
-            " and ".join(_drug_name(d) for _, (d, _) in answer.found),
-            {"command": "drug", "drug": answer.term},
-            results,
-            lead=tuple(lead),
-            sections=sections,
-            notes=(),
-        ),
-        evidence,
+    return context.document(
+        " and ".join(drug_name(d) for _, (d, _) in answer.found),
+        {"command": "drug", "drug": answer.term},
+        results,
+        lead=tuple(lead),
+        sections=sections,
+        notes=(),
     )
 
 
-def drugs(answer: Sequence[tuple[Drug, Treatment]], context: Context, *, evidence: bool = False) -> Document:
+def drugs(answer: Sequence[tuple[Drug, Treatment]], context: Context) -> Document:
     """The answer to `mbc drugs`."""
     rows = []
     for d, t in answer:
@@ -281,18 +235,13 @@ def drugs(answer: Sequence[tuple[Drug, Treatment]], context: Context, *, evidenc
                 d.citations + subtype_citations,
             )
         )
-    return _finish(
-        context.document(
-            "Drugs the sources name, generic and brand",
-            {"command": "drugs"},
-            [_drug_json(d, t) for d, t in answer],
-            lead=(),
-            sections=(
-                Section("Drugs", ("generic name", "brand names", "what it is", "for", "treatment"), tuple(rows)),
-            ),
-            notes=(),
-        ),
-        evidence,
+    return context.document(
+        "Drugs the sources name, generic and brand",
+        {"command": "drugs"},
+        [_drug_json(d, t) for d, t in answer],
+        lead=(),
+        sections=(Section("Drugs", ("generic name", "brand names", "what it is", "for", "treatment"), tuple(rows)),),
+        notes=(),
     )
 
 
@@ -388,7 +337,7 @@ def _dates(source: Source) -> str:
 # --- mbc search ----------------------------------------------------------------------------
 
 
-def search(answer: SearchAnswer, context: Context, *, evidence: bool = False) -> Document:
+def search(answer: SearchAnswer, context: Context) -> Document:
     """The answer to `mbc search TEXT`."""
     words = ", ".join(answer.words)
     aside = f" (question words left aside: {', '.join(answer.ignored)})" if answer.ignored else ""
@@ -416,24 +365,21 @@ def search(answer: SearchAnswer, context: Context, *, evidence: bool = False) ->
         for _, found in answer.groups
         for r in found
     ]
-    return _finish(
-        context.document(
-            f'Search: "{answer.text}"',
-            {"command": "search", "text": answer.text, "words": list(answer.words), "ignored": list(answer.ignored)},
-            results,
-            lead=(
-                Row((f"Searched for: {words}{aside}.",)),
-                Row(
-                    (
-                        "Best first: what your words name, then what holds more of them, "
-                        "then where they are (a name, an alias, a text).",
-                    )
-                ),
+    return context.document(
+        f'Search: "{answer.text}"',
+        {"command": "search", "text": answer.text, "words": list(answer.words), "ignored": list(answer.ignored)},
+        results,
+        lead=(
+            Row((f"Searched for: {words}{aside}.",)),
+            Row(
+                (
+                    "Best first: what your words name, then what holds more of them, "
+                    "then where they are (a name, an alias, a text).",
+                )
             ),
-            sections=sections,
-            notes=(),
         ),
-        evidence,
+        sections=sections,
+        notes=(),
     )
 
 

@@ -80,7 +80,7 @@ PHRASINGS: tuple[tuple[str, frozenset[str], str | None], ...] = (
     ("swelling", frozenset({"swelling"}), "bone"),
     ("swollen", frozenset({"swelling"}), "bone"),
     ("swellings", frozenset({"swelling"}), "bone"),
-    ("oedema", frozenset({"swelling"}), "bone"),
+    ("puffiness", frozenset({"swelling"}), "bone"),
     ("puffiness", frozenset({"swelling"}), "bone"),
     # --- decreased mobility -----------------------------------------------------------------
     ("decreased mobility", frozenset({"decreased_mobility"}), "bone"),
