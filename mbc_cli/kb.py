@@ -12,10 +12,11 @@ from mbc_cli.errors import KnowledgeBaseError, Location, Problem
 from mbc_cli.provenance import check_quotes
 from mbc_cli.records import Entry, check_file
 from mbc_cli.schema import FILES
-from mbc_cli.store import bundled_path
+from mbc_cli.store import MAX_FILE_BYTES, bundled_path, regular_file_size
 from mbc_cli.yaml_reader import read_yaml
 
 MAX_QUOTE = 250
+"""Longest quote accepted, in characters: cite the shortest passage that supports a claim."""
 """Longest quote accepted, in characters: cite the shortest passage that supports a claim."""
 
 Entries = dict[str, tuple[Entry, ...]]
@@ -71,9 +72,15 @@ def read_folder(folder: Path) -> tuple[Entries, list[Problem]]:
 
 def _read_text(file: Path, shown: str, problems: list[Problem]) -> str | None:
     try:
+        size = regular_file_size(file)
+        if size > MAX_FILE_BYTES:
+            limit = MAX_FILE_BYTES // 2**20
+            message = f"the file is {size / 2**20:,.1f} MB; a knowledge-base file may be at most {limit} MB"
+            problems.append(Problem(Location(shown, 1, 1), message))
+            return None
         data = file.read_bytes()
     except OSError as error:
-        problems.append(Problem(Location(shown, 1, 1), f"cannot read the file: {error.strerror}"))
+        problems.append(Problem(Location(shown, 1, 1), f"cannot read the file: {error.strerror or error}"))
         return None
     try:
         return data.decode("utf-8")

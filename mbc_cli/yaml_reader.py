@@ -25,6 +25,9 @@ _MAP_TAG = f"{_PREFIX}map"
 _SEQ_TAG = f"{_PREFIX}seq"
 _EXTRA_NODES = 10_000
 """How many more values than it has nodes a file may produce by expanding aliases."""
+MAX_DEPTH = 32
+"""How deeply lists and mappings may nest. mbc's files nest 6 deep; libyaml's composer recurses in C,
+so a file nested tens of thousands deep would crash the process instead of being reported."""
 
 _constructor = SafeConstructor()
 
@@ -68,6 +71,9 @@ class _Budget(Exception):
 def read_yaml(text: str, file: str) -> tuple[Value | None, list[Problem]]:
     """Parse one YAML document; return its value (None if unreadable) and the problems found."""
     try:
+        too_deep = _nesting_problem(text, file)
+        if too_deep is not None:
+            return None, [too_deep]
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         return None, [_syntax_problem(error, file, text)]
@@ -96,6 +102,26 @@ def read_yaml(text: str, file: str) -> tuple[Value | None, list[Problem]]:
             )
         ]
     return value, walker.problems
+
+
+def _nesting_problem(text: str, file: str) -> Problem | None:
+    """Find, without building anything, where lists and mappings nest deeper than MAX_DEPTH.
+
+    libyaml's event parser keeps its own stack, so this pass is safe at any depth; composing is not.
+    """
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                mark = event.start_mark
+                return Problem(
+                    Location(file, mark.line + 1, mark.column + 1) if mark else Location(file, 1, 1),
+                    f"lists and mappings nest more than {MAX_DEPTH} levels deep here (mbc's own files nest 6 deep)",
+                )
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
 
 
 def _count_nodes(root: yaml.Node) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import random
 import shutil
 import time
@@ -109,6 +111,11 @@ def _garbage() -> bytes:
     return b"\x00" * 16 + b"\xff\xfe" + random.Random(20240229).randbytes(64 * 1024)
 
 
+def _deep_nesting() -> bytes:
+    """A list nested 100,000 deep on line 1: libyaml's composer would overflow the C stack (a crash)."""
+    return b"[" * 100_000 + b"]" * 100_000 + b"\n"
+
+
 def _nul_in_name() -> bytes:
     """sites.yaml, valid UTF-8, with a NUL byte at line 3, column 9 ('  name: \\x00bone')."""
     return _minimal_with("sites.yaml", b"  name: bone\n", b"  name: \x00bone\n")
@@ -139,6 +146,8 @@ FAULTS: tuple[Fault, ...] = (
     _fault("invalid_utf8", "sites.yaml", (3, 10), NOT_UTF8, build=_latin1_name),
     _fault("binary_garbage", "drugs.yaml", (1, 17), NOT_UTF8, build=_garbage),
     _fault("nul_in_text", "sites.yaml", (3, 9), "unacceptable character #x0000", build=_nul_in_name),
+    # The 33rd opening bracket is the first too deep.
+    _fault("deep_nesting", "notes.yaml", (1, 33), "nest more than 32 levels deep", build=_deep_nesting),
     # Shape: keys, types and YAML 1.1 surprises.
     _fault(
         "unknown_key",
@@ -369,3 +378,80 @@ def test_a_missing_file_and_unknown_files_are_reported(workdir: Path) -> None:
     assert f"  {KB}/sites.yml:1:1: unknown file;" in result.stderr
     assert f"  {KB}/extra.yaml:1:1: unknown file;" in result.stderr
     assert f"  missing file {KB}/sites.yaml\n" in result.stderr
+
+
+def test_a_huge_file_is_refused_without_being_read(workdir: Path) -> None:
+    """A 1 TiB file (sparse: it takes no disk) would exhaust memory if mbc read it."""
+    folder = workdir / KB
+    with (folder / "notes.yaml").open("r+b") as notes:
+        notes.truncate(2**40)
+    started = time.perf_counter()
+    problems = _problems(folder)
+    result = runner.invoke(app, ["--kb", KB, "site", "bone"])
+    assert time.perf_counter() - started < TIME_LIMIT
+    _assert_reported(
+        problems,
+        (Expected("notes.yaml", 1, 1, "the file is 1,048,576.0 MB; a knowledge-base file may be at most 64 MB"),),
+    )
+    assert result.exit_code == EXIT_BAD_DATA
+    assert f"  {KB}/notes.yaml:1:1: the file is 1,048,576.0 MB" in result.stderr
+
+
+@pytest.mark.parametrize("make", ["folder", "fifo"])
+def test_a_file_that_is_not_a_regular_file_is_refused_without_waiting(workdir: Path, make: str) -> None:
+    """A folder named notes.yaml cannot be read; a named pipe would block the reader forever."""
+    notes = workdir / KB / "notes.yaml"
+    notes.unlink()
+    if make == "folder":
+        notes.mkdir()
+    else:
+        os.mkfifo(notes)
+    started = time.perf_counter()
+    result = runner.invoke(app, ["--kb", KB, "site", "bone"])
+    assert time.perf_counter() - started < TIME_LIMIT
+    assert result.exit_code == EXIT_BAD_DATA, result.output
+    assert f"  {KB}/notes.yaml:1:1: cannot read the file: not a regular file" in result.stderr
+
+
+QUESTIONS = (["site", "bone"], ["symptom", "headache"], ["treatments", "--her2-positive"])
+"""The three questions mbc answers most: each must refuse a broken --kb the same way."""
+
+
+@pytest.mark.parametrize("question", QUESTIONS, ids=lambda args: args[0])
+@pytest.mark.parametrize("fault", _params(FAULTS))
+def test_a_broken_kb_given_with_kb_stops_every_question(workdir: Path, fault: Fault, question: list[str]) -> None:
+    problems = _problems(_break(workdir, fault))
+    started = time.perf_counter()
+    result = runner.invoke(app, ["--kb", KB, *question])
+    assert time.perf_counter() - started < TIME_LIMIT
+    assert result.exit_code == EXIT_BAD_DATA, result.output
+    assert result.stdout == ""
+    assert "Traceback" not in result.stderr
+    assert [f"  {visible(str(problem))}" for problem in problems] == result.stderr.splitlines()[1:-1]
+    assert not list(workdir.glob("**/*.marshal")), "a broken knowledge base is never cached"
+
+
+@pytest.mark.parametrize("fault", _params(FAULTS))
+def test_a_broken_kb_answers_json_with_every_problem_located(workdir: Path, fault: Fault) -> None:
+    problems = _problems(_break(workdir, fault))
+    result = runner.invoke(app, ["--kb", KB, "site", "bone", "--json"])
+    assert result.exit_code == EXIT_BAD_DATA
+    error = json.loads(result.stdout)["error"]
+    assert error["code"] == EXIT_BAD_DATA
+    assert error["reason"] == "knowledge_base"
+    assert error["path"] == KB
+    located = [(p["file"], p["line"], p["column"], p["message"]) for p in error["problems"]]
+    assert located == [
+        (p.location.file, p.location.line, p.location.column, p.message)
+        if p.location
+        else (None, None, None, p.message)
+        for p in problems
+    ]
+
+
+def test_kb_from_the_environment_is_checked_the_same_way(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _break(workdir, BY_NAME["duplicate_key"])
+    monkeypatch.setenv("MBC_KB", KB)
+    result = runner.invoke(app, ["site", "bone"])
+    assert result.exit_code == EXIT_BAD_DATA
+    assert f'  {KB}/sites.yaml:4:3: duplicate key "name" (first at line 3)' in result.stderr
