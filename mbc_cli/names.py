@@ -74,7 +74,9 @@ def stem(word: str) -> str:
             if word[-1] == word[-2] and word[-1] not in "lsz":  # blurred -> blurr -> blur; swelling keeps ll
                 word = word[:-1]
             break
-    if word.endswith("e") and len(word) > 3:
+    if word.endswith("ie") and len(word) > 3:  # calorie and calories -> calory, as bodies -> body
+        word = word[:-2] + "y"
+    elif word.endswith("e") and len(word) > 3:
         word = word[:-1]
     return word
 

@@ -2,14 +2,36 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import typer.testing
+from hypothesis import HealthCheck, settings
 
 from mbc_cli import kb
 from mbc_cli.model import KnowledgeBase
+
+settings.register_profile(
+    "default", derandomize=True, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
+)
+"""The suite: the same examples on every run (deterministic), each property checked 100 times."""
+settings.register_profile(
+    "fuzz",
+    derandomize=False,
+    deadline=None,
+    max_examples=int(os.environ.get("MBC_FUZZ_EXAMPLES", "1000")),
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+"""Fuzzing (`pytest -m fuzz --hypothesis-profile=fuzz`): fresh random examples each run, many more of them."""
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+typer.testing._get_command = functools.cache(typer.testing._get_command)  # type: ignore[attr-defined]
+"""Typer's CliRunner rebuilds the Click command from mbc's functions on every invoke (~45 ms); a
+process builds it once, so the tests do too. Nothing in the command changes between runs."""
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
