@@ -1,26 +1,155 @@
-"""The mbc command line: parse options, ask a query, render the answer; the only place that prints."""
+"""The mbc command line: parse options, ask a query, render the answer; the only place that prints.
+
+Every failure leaves through `_Group`, whatever raised it: a question mbc cannot answer
+(MbcError), a command line it cannot read (Click's usage errors), or a bug. Each is shown on
+stderr as literal text, with its exit code; with --json, stdout also gets a JSON error document.
+"""
 
 from __future__ import annotations
 
+import io
+import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from enum import Enum
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console, RenderableType
+from typer.core import TyperGroup
 
 from mbc_cli import __version__, complete
-from mbc_cli.errors import MbcError
+from mbc_cli.errors import ENV_DEBUG, EXIT_BUG, EXIT_CLOSED_PIPE, MbcError
 
 if TYPE_CHECKING:
     from mbc_cli.model import KnowledgeBase
     from mbc_cli.render.answers import Context
     from mbc_cli.render.document import Document
 
+_ClickException: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+"""Click's base for the errors it shows the user (inside Typer since 0.28, the click package before)."""
+_chosen: dict[str, Path | None] = {"kb": None}
+"""The knowledge base chosen with --kb (or $MBC_KB), for the command that runs."""
+_wants_json = {"json": False}
+"""Whether this run answers in JSON, so that a failure is also written as JSON on stdout."""
+
+
+class _Console(Console):
+    """A Rich console that ends mbc quietly when whoever reads its output stops reading."""
+
+    def on_broken_pipe(self) -> None:
+        self.quiet = True
+        _stop_writing(self.file)
+
+
+def _stop_writing(stream: Any) -> NoReturn:
+    """Point a closed output at /dev/null, so nothing more fails at exit, and stop with EXIT_CLOSED_PIPE."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError):  # no file descriptor: a test's capture, which cannot close
+        pass
+    raise typer.Exit(EXIT_CLOSED_PIPE)
+
+
+class _Group(TyperGroup):
+    """mbc's command group: reads the command line and runs the command, reporting every failure one way."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        _readable_streams()
+        _wants_json["json"] = _asks_for_json(args)
+        with _reported():
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _reported():
+            return super().invoke(ctx)
+
+
+@contextmanager
+def _reported() -> Iterator[None]:
+    """Turn whatever a command raises into a message on stderr (and JSON on stdout) and an exit code."""
+    try:
+        yield
+    except MbcError as failure:
+        from mbc_cli.render import json, messages
+
+        _fail(messages.error(failure), partial(json.error, failure), failure.exit_code)
+    except _ClickException as failure:
+        _usage_failed(failure)
+    except (typer.Exit, typer.Abort, KeyboardInterrupt, EOFError):
+        raise
+    except BrokenPipeError:
+        _stop_writing(sys.stdout)
+    except Exception as bug:
+        if os.environ.get(ENV_DEBUG):
+            raise
+        from mbc_cli.render import json, messages
+
+        report = messages.bug(bug)
+        _fail(report, partial(json.failed, EXIT_BUG, "bug", report.plain), EXIT_BUG)
+
+
+def _usage_failed(failure: Any) -> NoReturn:
+    """Show a usage error as Click would (usage line, hint, message), every line literal."""
+    from mbc_cli.render import json, messages
+
+    shown = io.StringIO()
+    failure.show(file=shown)
+    code = int(failure.exit_code)
+    message = failure.format_message()
+    _fail(messages.lines(shown.getvalue().splitlines()), partial(json.failed, code, "usage", message), code)
+
+
+def _fail(message: RenderableType, as_json: Callable[..., str], code: int) -> NoReturn:
+    """Print `message` on stderr (with JSON answers, also `as_json(ascii_only=...)` on stdout); exit with `code`."""
+    _err.print(message, soft_wrap=True)
+    if _wants_json["json"]:
+        _write(as_json(ascii_only=not _unicode(sys.stdout)) + "\n")
+    raise typer.Exit(code)
+
+
+def _asks_for_json(args: Sequence[str]) -> bool:
+    """Whether a command line asks for JSON, read before (or without) parsing it: for its usage errors."""
+    for index, arg in enumerate(args):
+        if arg == "--":
+            return False
+        if arg in ("--json", "--format=json", "-fjson") or (
+            arg in ("--format", "-f") and args[index + 1 : index + 2] == ["json"]
+        ):
+            return True
+    return False
+
+
+def _unicode(stream: Any) -> bool:
+    """Whether `stream` can show any character (UTF-8 or another Unicode encoding)."""
+    return str(getattr(stream, "encoding", "") or "").lower().replace("-", "").startswith("utf")
+
+
+def _write(text: str) -> None:
+    """Write text that is already rendered (JSON, Markdown) to stdout, ending quietly if stdout is closed."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _stop_writing(sys.stdout)
+
+
+def _readable_streams() -> None:
+    """On an output that cannot encode every character (PYTHONIOENCODING=ascii, a Latin-1 locale),
+    write the others as escapes (\\u2022) instead of failing halfway through an answer."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict" and not _unicode(stream):
+            with suppress(ValueError, io.UnsupportedOperation):
+                stream.reconfigure(errors="backslashreplace")
+
+
 app = typer.Typer(
     name="mbc",
+    cls=_Group,
     help=(
         "Answers about metastatic breast cancer, every line cited to a trusted source. "
         "mbc informs; it does not diagnose or advise: talk to your care team."
@@ -30,10 +159,8 @@ app = typer.Typer(
     pretty_exceptions_show_locals=False,
 )
 
-_out = Console(highlight=False)
-_err = Console(stderr=True, highlight=False)
-_chosen: dict[str, Path | None] = {"kb": None}
-"""The knowledge base chosen with --kb (or $MBC_KB), for the command that runs."""
+_out = _Console(highlight=False)
+_err = _Console(stderr=True, highlight=False)
 
 
 class Format(str, Enum):
@@ -60,17 +187,10 @@ SiteOption = Annotated[
 ]
 
 
-def _answer(produce: Callable[[], RenderableType | str]) -> None:
-    """Print what `produce` returns, or the message of the MbcError it raises, with its exit code."""
-    try:
-        answer = produce()
-    except MbcError as failure:
-        from mbc_cli.render import messages
-
-        _err.print(messages.error(failure), soft_wrap=True)
-        raise typer.Exit(failure.exit_code) from None
+def _answer(answer: RenderableType | str) -> None:
+    """Print an answer: text already rendered as it is, anything else through Rich."""
     if isinstance(answer, str):
-        sys.stdout.write(answer)
+        _write(answer)
     else:
         _out.print(answer)
 
@@ -83,30 +203,29 @@ def _ask(
     With `evidence`, each line is followed by the quotes it cites (JSON always carries them).
     """
 
-    def produce() -> RenderableType | str:
-        from mbc_cli import query, store
-        from mbc_cli.render.answers import Context
+    from mbc_cli import query, store
+    from mbc_cli.render.answers import Context
 
-        knowledge = store.open_kb(_chosen["kb"])
-        document = build(knowledge, Context(knowledge.sources, query.advice(knowledge)))
-        chosen = Format.json if as_json else fmt
-        if evidence and chosen is not Format.json:
-            from mbc_cli.render.document import with_quotes
+    chosen = Format.json if as_json else fmt
+    _wants_json["json"] = chosen is Format.json
+    knowledge = store.open_kb(_chosen["kb"])
+    document = build(knowledge, Context(knowledge.sources, query.advice(knowledge)))
+    if evidence and chosen is not Format.json:
+        from mbc_cli.render.document import with_quotes
 
-            document = with_quotes(document)
-        if chosen is Format.json:
-            from mbc_cli.render import json
+        document = with_quotes(document)
+    if chosen is Format.json:
+        from mbc_cli.render import json
 
-            return json.render(document) + "\n"
-        if chosen is Format.markdown:
-            from mbc_cli.render import markdown
+        _answer(json.render(document, ascii_only=not _unicode(sys.stdout)) + "\n")
+    elif chosen is Format.markdown:
+        from mbc_cli.render import markdown
 
-            return markdown.render(document)
+        _answer(markdown.render(document))
+    else:
         from mbc_cli.render import table
 
-        return table.render(document, width=_out.width)
-
-    _answer(produce)
+        _answer(table.render(document, width=_out.width))
 
 
 def _version(value: bool) -> None:
@@ -151,9 +270,7 @@ def validate(
     from mbc_cli.render import validation
 
     folder = store.folder(path or _chosen["kb"])
-    _answer(
-        lambda: validation.summary(query.summary(kb.load(folder, sources_dir=sources)), quotes_checked=bool(sources))
-    )
+    _answer(validation.summary(query.summary(kb.load(folder, sources_dir=sources)), quotes_checked=bool(sources)))
 
 
 @app.command()

@@ -8,6 +8,13 @@ from dataclasses import dataclass
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_BAD_DATA = 3
+EXIT_BUG = 70
+"""mbc itself failed (EX_SOFTWARE in sysexits.h): a bug to report, never the user's doing."""
+ENV_DEBUG = "MBC_DEBUG"
+"""Set (to anything) to let a bug in mbc raise its traceback instead of the short report."""
+EXIT_CLOSED_PIPE = 141
+"""Whoever read the answer stopped reading (`mbc sites | head -1`): what a shell reports for a
+program that SIGPIPE stopped, and distinct from "not found"."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +48,15 @@ class MbcError(Exception):
     """A failure mbc explains to its user and turns into an exit code."""
 
     exit_code = 1
+    reason = "error"
+    """What went wrong, for programs: the "reason" of a JSON error document."""
 
 
 class NotFoundError(MbcError):
     """Something the user named is not in the knowledge base."""
 
     exit_code = EXIT_NOT_FOUND
+    reason = "not_found"
 
     def __init__(self, kind: str, name: str, suggestions: Sequence[str] = ()) -> None:
         self.kind = kind
@@ -59,12 +69,14 @@ class UsageError(MbcError):
     """The command was asked for something that makes no sense."""
 
     exit_code = EXIT_USAGE
+    reason = "usage"
 
 
 class KnowledgeBaseError(MbcError):
     """The knowledge base is broken; every problem found is listed."""
 
     exit_code = EXIT_BAD_DATA
+    reason = "knowledge_base"
 
     def __init__(self, path: str, problems: Sequence[Problem]) -> None:
         self.path = path

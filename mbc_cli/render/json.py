@@ -1,14 +1,27 @@
-"""Render a Document as one JSON document: {"query", "results", "sources", "advice", ...}."""
+"""Render an answer, or the failure to give one, as one JSON document.
+
+An answer is {"query", "results", "advice", "sources", ...}; a failure is {"error": {...}}.
+The text is always valid UTF-8 JSON: a lone surrogate (an argument that was not valid UTF-8)
+is written as its escape, e.g. "\\udcff", the same way the tables show it.
+"""
 
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Mapping
 
+from mbc_cli.errors import KnowledgeBaseError, MbcError, NotFoundError, Problem
 from mbc_cli.render.document import Document, citations_json, numbering, source_json
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
-def render(document: Document) -> str:
-    """Return the answer as JSON text; sources are those cited, in citation-number order."""
+
+def render(document: Document, *, ascii_only: bool = False) -> str:
+    """Return the answer as JSON text; sources are those cited, in citation-number order.
+
+    With `ascii_only`, every other character is escaped (\\u2022): for an output that is not UTF-8.
+    """
     numbers = numbering(document)
     for source in _cited(document.results):
         numbers.setdefault(source, len(numbers) + 1)
@@ -19,7 +32,54 @@ def render(document: Document) -> str:
         "advice": {"text": " ".join(document.advice.cells), "citations": citations_json(document.advice.citations)},
         "sources": [{"number": n, **source_json(document.sources[s])} for s, n in numbers.items()],
     }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    return _dumps(payload, ascii_only)
+
+
+def error(failure: MbcError, *, ascii_only: bool = False) -> str:
+    """Return the JSON document for a failure: {"error": {"code", "reason", "message", ...}}.
+
+    A name not found adds "looked_for", "name" and "suggestions" (and "terms" for symptoms);
+    a broken knowledge base adds "path" and "problems", each with file, line, column and entry.
+    """
+    details: dict[str, object] = {}
+    if isinstance(failure, NotFoundError):
+        details = {"looked_for": failure.kind, "name": failure.name, "suggestions": list(failure.suggestions)}
+        matches = getattr(failure, "matches", ())
+        if matches:
+            details["terms"] = [
+                {"term": match.term, "suggestions": list(match.suggestions), "names_a": match.other_kind}
+                for match in matches
+            ]
+    if isinstance(failure, KnowledgeBaseError):
+        details = {"path": failure.path, "problems": [_problem(problem) for problem in failure.problems]}
+    return failed(failure.exit_code, failure.reason, str(failure), details, ascii_only=ascii_only)
+
+
+def failed(
+    code: int, reason: str, message: str, details: Mapping[str, object] | None = None, *, ascii_only: bool = False
+) -> str:
+    """Return the JSON document for any failure, such as a usage error found while reading the command."""
+    return _dumps({"error": {"code": code, "reason": reason, "message": message, **(details or {})}}, ascii_only)
+
+
+def _problem(problem: Problem) -> dict[str, object]:
+    where = problem.location
+    return {
+        "file": where.file if where else None,
+        "line": where.line if where else None,
+        "column": where.column if where else None,
+        "entry": problem.entry,
+        "message": problem.message,
+    }
+
+
+def _dumps(payload: object, ascii_only: bool) -> str:
+    text = json.dumps(payload, ensure_ascii=False, indent=2)
+    if text.isascii():
+        return text
+    # Only a JSON string can hold a surrogate: an escaped backslash before its code keeps the JSON valid.
+    text = _SURROGATE.sub(lambda found: f"\\\\u{ord(found.group()):04x}", text)
+    return json.dumps(json.loads(text), ensure_ascii=True, indent=2) if ascii_only else text
 
 
 def _cited(value: object) -> list[str]:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from mbc_cli.errors import KnowledgeBaseError, MbcError, NotFoundError
+from mbc_cli.errors import ENV_DEBUG, KnowledgeBaseError, MbcError, NotFoundError
 from mbc_cli.query.symptoms import NoSymptomMatched, TermMatch
 from mbc_cli.render.text import literal
 
@@ -38,3 +40,18 @@ def unmatched(match: TermMatch) -> RenderableType:
 
 
 _COMMAND = {"site": "site", "place": "site", "local_area": "site", "test": "tests", "treatment": "treatments"}
+
+
+def lines(text: Iterable[str]) -> RenderableType:
+    """Return lines written elsewhere (Click's usage errors) to be shown literally."""
+    return Group(*(literal(line) for line in text))
+
+
+def bug(failure: Exception) -> Text:
+    """Return the short report of a failure that is mbc's own fault, never the user's."""
+    detail = f"{type(failure).__name__}: {failure}" if str(failure) else type(failure).__name__
+    return literal(
+        f"mbc failed: this is a bug in mbc, not something you did ({detail}). "
+        f"Please report it with the command you ran; set {ENV_DEBUG}=1 to see where it happened.",
+        style="red",
+    )
