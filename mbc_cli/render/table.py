@@ -2,29 +2,35 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from rich import box
+from rich.cells import cell_len
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from mbc_cli.render.document import Document, Row, Section, markers, numbering, reference
-from mbc_cli.render.text import literal
+from mbc_cli.render.text import literal, visible
 
-SHORT = 18
-"""A column whose every cell fits in this many characters keeps its natural width."""
-COLUMN_ROOM = 20
-"""Terminal columns a table column needs; with less, rows are stacked instead of laid out as a table."""
+PADDING = 2
+"""Blank columns around each cell (Rich's default padding of 1 on each side)."""
 
 
 def render(document: Document, *, width: int = 80) -> RenderableType:
-    """Return the whole answer: title, lead lines, tables, notes, references and the advice."""
+    """Return the whole answer: title, lead lines, tables, notes, references and the advice.
+
+    A section is a table when every word of every cell fits in its column at this `width`;
+    otherwise its rows are stacked, one field a line, so that no word is ever split.
+    """
     numbers = numbering(document)
     parts: list[RenderableType] = [literal(document.title, style="bold")]
     parts += [_line(row, numbers) for row in document.lead]
     for section in document.sections:
         parts.append(Text())
-        narrow = width < COLUMN_ROOM * (len(section.columns) + 1)
-        parts.append(_stacked(section, numbers) if narrow else _table(section, numbers))
+        columns = _columns(section, numbers)
+        widths = column_widths(columns, width)
+        parts.append(_table(section, numbers, widths) if widths else _stacked(section, numbers))
     if document.notes:
         parts += [Text(), literal("What the sources note", style="bold")]
         parts += [_line(row, numbers, bullet="• ") for row in document.notes]
@@ -35,6 +41,47 @@ def render(document: Document, *, width: int = 80) -> RenderableType:
     return Group(*parts)
 
 
+def column_widths(columns: Sequence[Sequence[str]], width: int) -> list[int] | None:
+    """Widths for columns of text (each its header, then its cells) in `width` terminal cells.
+
+    Each column gets at least its longest word and at most its longest text. The room left goes
+    first to the columns that lack least, so short columns keep their natural width and long
+    ones share the rest equally. None when the longest words alone do not fit.
+    """
+    room = width - _frame(len(columns))
+    longest = [max(cell_len(visible(cell)) for cell in column) for column in columns]
+    words = [max((cell_len(w) for cell in column for w in visible(cell).split()), default=1) for column in columns]
+    if sum(words) > room:
+        return None
+    widths = list(words)
+    spare = room - sum(words)
+    pending = sorted(range(len(columns)), key=lambda i: longest[i] - words[i])
+    while pending and spare > 0:
+        share, extra = divmod(spare, len(pending))
+        first = pending[0]
+        if longest[first] - widths[first] <= share:
+            spare -= longest[first] - widths[first]
+            widths[first] = longest[first]
+            pending.pop(0)
+            continue
+        for rank, index in enumerate(pending):
+            widths[index] += share + (1 if rank >= len(pending) - extra else 0)
+        break
+    return widths
+
+
+def _frame(count: int) -> int:
+    """Terminal cells a SIMPLE_HEAD table of `count` columns uses besides its text: edges, rules, padding."""
+    return 2 + (count - 1) + PADDING * count
+
+
+def _columns(section: Section, numbers: dict[str, int]) -> list[list[str]]:
+    """The section's text by column, header first, with its sources column last."""
+    columns = [[name, *(row.cells[index] for row in section.rows)] for index, name in enumerate(section.columns)]
+    columns.append(["sources", *(markers(row.citations, numbers) for row in section.rows)])
+    return columns
+
+
 def _line(row: Row, numbers: dict[str, int], *, bullet: str = "", style: str = "") -> Text:
     text = literal(bullet + " ".join(row.cells), style=style)
     marks = markers(row.citations, numbers)
@@ -43,22 +90,13 @@ def _line(row: Row, numbers: dict[str, int], *, bullet: str = "", style: str = "
     return text
 
 
-def _table(section: Section, numbers: dict[str, int]) -> RenderableType:
+def _table(section: Section, numbers: dict[str, int], widths: Sequence[int]) -> RenderableType:
     if not section.rows:
         return Group(literal(section.title, style="bold"), literal(section.empty, style="italic"))
-    table = Table(title=Text(section.title, style="bold"), title_justify="left", box=box.SIMPLE_HEAD, expand=True)
-    for index, column in enumerate(section.columns):
-        cells = [row.cells[index] for row in section.rows]
-        longest_word = max((len(word) for cell in (column, *cells) for word in cell.split()), default=1)
-        longest = max(len(cell) for cell in (column, *cells))
-        # Long texts share the room by ratio; short ones keep their natural width, so no word is split.
-        table.add_column(
-            column,
-            overflow="fold",
-            ratio=max(1, min(8, longest // 12)) if longest > SHORT else None,
-            min_width=min(longest_word, SHORT),
-        )
-    table.add_column("sources", overflow="fold", style="dim", min_width=7)
+    table = Table(title=literal(section.title, style="bold"), title_justify="left", box=box.SIMPLE_HEAD)
+    for column, column_width in zip((*section.columns, "sources"), widths, strict=True):
+        style = "dim" if column == "sources" else ""
+        table.add_column(literal(column), width=column_width, overflow="fold", style=style)
     for row in section.rows:
         table.add_row(*(literal(cell) for cell in row.cells), literal(markers(row.citations, numbers)))
     return table
