@@ -237,10 +237,11 @@ def _version(value: bool) -> None:
 @app.callback()
 def _options(
     kb: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--kb",
             envvar="MBC_KB",
+            metavar="FOLDER",
             help="Use the knowledge base in this folder (laid out like mbc's data/) instead of the bundled one.",
             show_default=False,
         ),
@@ -251,26 +252,34 @@ def _options(
     ] = False,
 ) -> None:
     """Answers about metastatic breast cancer, every line cited to a trusted source."""
-    _chosen["kb"] = kb
+    # Paths are taken as text and checked by mbc, which reports any it cannot use as a knowledge-base problem.
+    _chosen["kb"] = None if kb is None else Path(kb)
 
 
 @app.command()
 def validate(
     path: Annotated[
-        Path | None,
-        typer.Argument(help="A knowledge-base folder laid out like mbc's data/. Default: the one mbc ships with."),
+        str | None,
+        typer.Argument(
+            help="A knowledge-base folder laid out like mbc's data/. Default: the one mbc ships with.",
+            metavar="[FOLDER]",
+            show_default=False,
+        ),
     ] = None,
     sources: Annotated[
-        Path | None,
-        typer.Option("--sources", help="Also check every quote against the source snapshots in this folder."),
+        str | None,
+        typer.Option(
+            "--sources", metavar="FOLDER", help="Also check every quote against the source snapshots in this folder."
+        ),
     ] = None,
 ) -> None:
     """Check a knowledge base: its files, ids and references, and with --sources every quote."""
     from mbc_cli import kb, query, store
     from mbc_cli.render import validation
 
-    folder = store.folder(path or _chosen["kb"])
-    _answer(validation.summary(query.summary(kb.load(folder, sources_dir=sources)), quotes_checked=bool(sources)))
+    folder = store.folder(Path(path) if path is not None else _chosen["kb"])
+    snapshots = None if sources is None else Path(sources)
+    _answer(validation.summary(query.summary(kb.load(folder, sources_dir=snapshots)), quotes_checked=bool(sources)))
 
 
 @app.command()

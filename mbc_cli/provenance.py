@@ -30,8 +30,14 @@ def check_quotes(
 ) -> list[Problem]:
     """Return a problem for each (location, source id, quote) whose quote is not in its snapshot.
 
-    `snapshots` maps each source id to its snapshot's file name inside `sources_dir`.
+    `snapshots` maps each source id to its snapshot's file name inside `sources_dir`. A folder that
+    does not exist, or holds none of the snapshots, is one problem, not one for every quote.
     """
+    if not sources_dir.is_dir():
+        return [Problem(None, f"the source snapshots folder {sources_dir} does not exist")]
+    if snapshots and not any((sources_dir / name).is_file() for name in snapshots.values()):
+        expected = ", ".join(sorted(snapshots.values()))
+        return [Problem(None, f"no source snapshot in {sources_dir}: expected {expected}")]
     texts: dict[str, str | None] = {}
     problems: list[Problem] = []
     for location, source, quote in citations:
@@ -50,5 +56,5 @@ def _read(sources_dir: Path, name: str | None) -> str | None:
         return None
     try:
         return normalise((sources_dir / name).read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError):
+    except (OSError, ValueError):  # ValueError: not UTF-8, or a name the system cannot take
         return None

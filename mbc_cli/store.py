@@ -208,7 +208,7 @@ def fingerprint(where: Path) -> str | None:
             content = file.read_bytes()
             digest.update(f"\0{file.name}\0{len(content)}\0".encode())
             digest.update(content)
-    except OSError:
+    except (OSError, ValueError):  # ValueError: a path the system cannot take (a NUL, an unpaired surrogate)
         return None
     return digest.hexdigest()
 

@@ -1,21 +1,18 @@
 """Render an answer, or the failure to give one, as one JSON document.
 
 An answer is {"query", "results", "advice", "sources", ...}; a failure is {"error": {...}}.
-The text is always valid UTF-8 JSON: a lone surrogate (an argument that was not valid UTF-8)
-is written as its escape, e.g. "\\udcff", the same way the tables show it.
+The text is always valid UTF-8 JSON and safe to print: every character that is not printable is
+written as a JSON escape, and a lone surrogate (from an argument that was not valid UTF-8) as the
+text "\\udcff", the way the tables show it.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Mapping
 
 from mbc_cli.errors import KnowledgeBaseError, MbcError, NotFoundError, Problem
 from mbc_cli.render.document import Document, citations_json, numbering, source_json
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
 
 def render(document: Document, *, ascii_only: bool = False) -> str:
     """Return the answer as JSON text; sources are those cited, in citation-number order.
@@ -74,12 +71,29 @@ def _problem(problem: Problem) -> dict[str, object]:
 
 
 def _dumps(payload: object, ascii_only: bool) -> str:
+    """JSON text that is safe to print: json.dumps leaves DEL, C1 controls such as CSI (\x9b), format
+    characters and lone surrogates raw; each is written as an escape here (the JSON value is the same)."""
     text = json.dumps(payload, ensure_ascii=False, indent=2)
-    if text.isascii():
+    if (text.isascii() or not ascii_only) and all(line.isprintable() for line in text.split("\n")):
         return text
-    # Only a JSON string can hold a surrogate: an escaped backslash before its code keeps the JSON valid.
-    text = _SURROGATE.sub(lambda found: f"\\\\u{ord(found.group()):04x}", text)
-    return json.dumps(json.loads(text), ensure_ascii=True, indent=2) if ascii_only else text
+    return "".join(_escaped(char) if _unsafe(char, ascii_only) else char for char in text)
+
+
+def _unsafe(char: str, ascii_only: bool) -> bool:
+    # Outside strings JSON text holds only ASCII punctuation, digits, spaces and newlines.
+    return (not char.isprintable() and char != "\n") or (ascii_only and not char.isascii())
+
+
+def _escaped(char: str) -> str:
+    code = ord(char)
+    if 0xD800 <= code <= 0xDFFF:
+        # A lone surrogate is not a character, and strict JSON readers refuse its \u escape:
+        # write it as text, an escaped backslash and its code, as the tables show it.
+        return f"\\\\u{code:04x}"
+    if code > 0xFFFF:
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
 
 
 def _cited(value: object) -> list[str]:
