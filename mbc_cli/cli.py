@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console, RenderableType
+from rich.console import Console, ConsoleDimensions, RenderableType
 from typer.core import TyperGroup
 
 from mbc_cli import __version__, complete
@@ -37,8 +37,22 @@ _wants_json = {"json": False}
 """Whether this run answers in JSON, so that a failure is also written as JSON on stdout."""
 
 
+MIN_WIDTH = 20
+"""The narrowest output mbc lays out: below it (COLUMNS=1, or 0, where Rich printed nothing at all)
+lines are written 20 wide and the terminal wraps them."""
+
+
 class _Console(Console):
-    """A Rich console that ends mbc quietly when whoever reads its output stops reading."""
+    """A Rich console that never lays out narrower than MIN_WIDTH, and ends quietly on a closed pipe."""
+
+    @property
+    def size(self) -> ConsoleDimensions:
+        size = super().size
+        return ConsoleDimensions(max(MIN_WIDTH, size.width), size.height)
+
+    @size.setter
+    def size(self, new_size: tuple[int, int]) -> None:
+        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
 
     def on_broken_pipe(self) -> None:
         self.quiet = True

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from mbc_cli.errors import KnowledgeBaseError, MbcError, NotFoundError, Problem
 from mbc_cli.render.document import Document, citations_json, numbering, source_json
 
+
 def render(document: Document, *, ascii_only: bool = False) -> str:
     """Return the answer as JSON text; sources are those cited, in citation-number order.
 
