@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from types import MappingProxyType
 from typing import TypeVar
 
-from mbc_cli import model
+from mbc_cli import model, searchable
 from mbc_cli.names import content, name_key, phrase_key, stem_key
 from mbc_cli.records import Entry
 
@@ -206,7 +207,7 @@ def knowledge_base(ids: dict[str, dict[str, Entry]], path: str) -> model.Knowled
         drugs_by_treatment[drug.treatment].append(drug.id)
     names = _name_index(sites, local_areas, symptoms, tests, treatments, drugs, terms)
 
-    return model.KnowledgeBase(
+    built = model.KnowledgeBase(
         path=path,
         sources=_frozen({k: _source(e) for k, e in ids["sources"].items()}),
         sites=_frozen(sites),
@@ -223,12 +224,15 @@ def knowledge_base(ids: dict[str, dict[str, Entry]], path: str) -> model.Knowled
         stems=_key_index(names, lambda key: (stem_key(key),)),
         phrases=_key_index(names, lambda key: (phrase_key(key),)),
         words=_key_index(names, lambda key: tuple(sorted(content(key)))),
+        text_words=_frozen({}),
         sites_by_symptom=_frozen({k: tuple(v) for k, v in sites_by_symptom.items()}),
         tests_by_site=_frozen({k: tuple(v) for k, v in tests_by_site.items()}),
         treatments_by_site=_frozen({k: tuple(v) for k, v in treatments_by_site.items()}),
         treatments_by_subtype=_frozen({k: tuple(v) for k, v in treatments_by_subtype.items()}),
         drugs_by_treatment=_frozen({k: tuple(v) for k, v in drugs_by_treatment.items()}),
     )
+    # The search index reads entries as search does, so it is built from the model itself.
+    return dataclasses.replace(built, text_words=_frozen(searchable.index(built)))
 
 
 def _name_index(

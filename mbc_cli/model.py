@@ -263,6 +263,8 @@ class KnowledgeBase:
     """`phrase_key` -> the name keys with those content words in any order."""
     words: Mapping[str, tuple[str, ...]]
     """A content word's stem -> the name keys that contain it: finds phrases within longer ones."""
+    text_words: Mapping[str, tuple[str, ...]]
+    """A word as search compares it -> the entries ('kind id') whose names, texts or quotes hold it."""
     sites_by_symptom: Mapping[str, tuple[tuple[str, SymptomLink], ...]]
     """Symptom id -> (site id, link) for each site that can cause it."""
     tests_by_site: Mapping[str, tuple[str, ...]]

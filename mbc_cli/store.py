@@ -43,13 +43,13 @@ mbc's own. A bigger one is refused before it is read, so that it cannot exhaust 
 _ENTRIES: tuple[str, ...] = ("sources", "sites", "local_areas", "symptoms", "tests", "treatments", "drugs")
 _ENTRIES += ("studies", "statistics", "terms", "notes", "sites_by_symptom")
 """Fields whose values are model objects: each encoded on its own, decoded on first use."""
-_INDEXES = ("names", "stems", "phrases", "words")
+_INDEXES = ("names", "stems", "phrases", "words", "text_words")
 """Fields keyed by what the user types: stored in shards by the keys' first characters."""
 _KEYS = ("tests_by_site", "treatments_by_site", "treatments_by_subtype", "drugs_by_treatment")
 """Fields whose values are tuples of ids: stored as they are."""
 PREFIX = 2
 """Characters of a key that choose its shard."""
-_SHAPERS = ("model.py", "assemble.py", "names.py", "store.py")
+_SHAPERS = ("model.py", "assemble.py", "names.py", "searchable.py", "store.py")
 """mbc's modules whose code decides what the compiled model holds: part of the hash."""
 _CLASSES: tuple[type, ...] = tuple(
     cls

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import math
 import shlex
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from mbc_cli import searchable
 from mbc_cli.errors import NotFoundError
 from mbc_cli.model import (
     Citation,
-    Claim,
     Drug,
     KnowledgeBase,
     NameRef,
@@ -29,7 +28,6 @@ from mbc_cli.model import (
 )
 from mbc_cli.names import FUNCTION_WORDS, content, name_key, stem
 from mbc_cli.query import lookup
-from mbc_cli.query.inventory import walk
 from mbc_cli.query.lookup import Hit
 
 TERM_KINDS = frozenset({"term"})
@@ -190,16 +188,6 @@ def statistics(kb: KnowledgeBase) -> Statistics:
 
 # --- mbc search ----------------------------------------------------------------------------
 
-NAME, ALIAS, TEXT = 3, 2, 1
-"""How much a word counts by where it is found: in a name, an alias (or brand, or place), a text or quote."""
-
-_NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
-_NUMBERS |= {"six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10"}
-"""Numbers in words compare equal to their digits: 'five year' finds '5-year'."""
-
-_Field = tuple[int, str, str, tuple[Citation, ...]]
-"""Where text is found in an entry: (weight, where: name/alias/brand/place/text/quote, text, its citations)."""
-
 
 @dataclass(frozen=True, slots=True)
 class Found:
@@ -238,17 +226,26 @@ class SearchAnswer:
 
 
 def search(kb: KnowledgeBase, text: str) -> SearchAnswer:
-    """Answer `mbc search TEXT`: entries holding at least half of the words (or named by them), best first."""
+    """Answer `mbc search TEXT`: entries holding at least half of the words (or named by them), best first.
+
+    Only the entries that hold one of the words (the knowledge base's word index says which) or
+    that the words name are read.
+    """
     typed = name_key(text).split(" ") if name_key(text) else []
-    words = {_normal(word): word for word in typed if word not in FUNCTION_WORDS and word not in QUESTION_WORDS}
+    words = {
+        searchable.normal(word): word for word in typed if word not in FUNCTION_WORDS and word not in QUESTION_WORDS
+    }
     needed = math.ceil(len(words) / 2)
     named = {(_kind(hit.ref), hit.ref.id) for hit in lookup.find(kb, text, lookup.ALL_KINDS)} if words else set()
-    found: list[tuple[tuple[int, int, int, int], Found]] = []
-    for order, (kind, entry_id, name, entry_fields) in enumerate(_entries(kb)):
+    holding = {ref for word in words for ref in kb.text_words.get(word, ())}
+    found: list[tuple[tuple[int, int, int, tuple[int, int]], Found]] = []
+    places: dict[str, dict[str, int]] = {}
+    for kind, entry_id in {tuple(ref.split(" ", 1)) for ref in holding} | named:
+        _, _, name, entry_fields = searchable.entry(kb, kind, entry_id)
         best: dict[str, int] = {}
-        passage: tuple[int, int, _Field] | None = None
+        passage: tuple[int, int, searchable.Field] | None = None
         for field in entry_fields:
-            present = words.keys() & _field_words(field[2])
+            present = words.keys() & searchable.words(field[2])
             for word in present:
                 best[word] = max(best.get(word, 0), field[0])
             if present and (passage is None or (len(present), field[0]) > passage[:2]):
@@ -269,7 +266,7 @@ def search(kb: KnowledgeBase, text: str) -> SearchAnswer:
             shown,
             citations,
         )
-        found.append(((-is_named, -len(best), -result.weight, order), result))
+        found.append(((-is_named, -len(best), -result.weight, _order(kb, kind, entry_id, places)), result))
     if not found:
         suggestions = lookup.suggest(kb, text, lookup.ALL_KINDS)
         raise NotNamed("entry", text, f'Nothing in the knowledge base matches "{text}".', suggestions)
@@ -281,68 +278,16 @@ def search(kb: KnowledgeBase, text: str) -> SearchAnswer:
     return SearchAnswer(text, tuple(words.values()), ignored, tuple((k, tuple(v)) for k, v in groups.items()))
 
 
+def _order(kb: KnowledgeBase, kind: str, entry_id: str, places: dict[str, dict[str, int]]) -> tuple[int, int]:
+    """Where an entry comes in the knowledge base: its kind's place, then its place in its file.
+
+    `places` keeps each kind's numbering once made, so ordering reads each kind's ids at most once.
+    """
+    if kind not in places:
+        places[kind] = {key: number for number, key in enumerate(searchable.ids(kb, kind))}
+    return searchable.KINDS.index(kind), places[kind][entry_id]
+
+
 def _kind(ref: NameRef) -> str:
     """A place is shown as its site."""
     return "site" if ref.kind == "place" else ref.kind
-
-
-def _normal(word: str) -> str:
-    return stem(_NUMBERS.get(word, word))
-
-
-def _field_words(text: str) -> frozenset[str]:
-    key = name_key(text)
-    return frozenset(_normal(word) for word in key.split(" ")) if key else frozenset()
-
-
-def _entries(kb: KnowledgeBase) -> Iterator[tuple[str, str, str, list[_Field]]]:
-    """Every searchable entry: (kind, id, name, the fields its words are looked for in)."""
-    for site in kb.sites.values():
-        own = site.named_by
-        places = [(ALIAS, "place", name, p.citations) for p in site.places for name in (p.name, *p.aliases)]
-        yield "site", site.id, site.name, [*_names(site.name, site.aliases, own), *places, *_texts(site)]
-    for area in kb.local_areas.values():
-        yield "local_area", area.id, area.name, [*_names(area.name, area.aliases, ()), *_texts(area)]
-    for symptom in kb.symptoms.values():
-        yield "symptom", symptom.id, symptom.name, [*_names(symptom.name, symptom.aliases, ()), *_texts(symptom)]
-    for test in kb.tests.values():
-        yield "test", test.id, test.name, [*_names(test.name, test.aliases, ()), *_texts(test)]
-    for treatment in kb.treatments.values():
-        yield (
-            "treatment",
-            treatment.id,
-            treatment.name,
-            [*_names(treatment.name, treatment.aliases, ()), *_texts(treatment)],
-        )
-    for drug in kb.drugs.values():
-        brands = [(ALIAS, "brand", brand, drug.citations) for brand in drug.brands]
-        described = (TEXT, "text", drug.drug_class, drug.citations)
-        yield (
-            "drug",
-            drug.id,
-            drug.name,
-            [*_names(drug.name, drug.aliases, drug.citations), *brands, described, *_texts(drug)],
-        )
-    for term in kb.terms.values():
-        own = tuple(c for claim in term.definitions for c in claim.citations)
-        yield "term", term.id, term.name, [*_names(term.name, term.aliases, own), *_texts(term)]
-    for stat in kb.statistics.values():
-        about = [(TEXT, "text", text, stat.citations) for text in (stat.measures, stat.value, stat.population) if text]
-        yield "statistic", stat.id, stat.name, [(NAME, "name", stat.name, stat.citations), *about, *_texts(stat)]
-    for note in kb.notes.values():
-        yield "note", note.id, note.text, [(TEXT, "text", note.text, note.citations), *_texts(note)]
-
-
-def _names(name: str, aliases: tuple[str, ...], citations: tuple[Citation, ...]) -> list[_Field]:
-    return [(NAME, "name", name, citations), *((ALIAS, "alias", alias, citations) for alias in aliases)]
-
-
-def _texts(entry: object) -> list[_Field]:
-    """Every claim text and quote inside an entry, in order."""
-    found: list[_Field] = []
-    for item in walk(entry):
-        if isinstance(item, Citation):
-            found.append((TEXT, "quote", item.quote, (item,)))
-        elif isinstance(item, Claim):
-            found.append((TEXT, "text", item.text, item.citations))
-    return found

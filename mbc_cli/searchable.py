@@ -1,0 +1,137 @@
+"""What `mbc search` looks in: every entry's names, aliases, texts and quotes, and the words in them.
+
+The knowledge base keeps an index from each word to the entries that hold it (`words_index`,
+built once when the model is assembled), so a search reads only the entries that hold a word it
+looks for, at any size of knowledge base, instead of reading every text of every entry.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+from mbc_cli.model import Citation, Claim
+from mbc_cli.names import FUNCTION_WORDS, name_key, stem
+
+if TYPE_CHECKING:
+    from mbc_cli.model import KnowledgeBase
+
+NAME, ALIAS, TEXT = 3, 2, 1
+"""How much a word found in an entry's name, alias, or text and quotes counts."""
+
+KINDS = ("site", "local_area", "symptom", "test", "treatment", "drug", "term", "statistic", "note")
+"""The kinds of entry searched, in the order entries of equal rank are shown."""
+
+NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+NUMBERS |= {"six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10"}
+"""Numbers in words compare equal to their digits: 'five year' finds '5-year'."""
+
+Field = tuple[int, str, str, tuple[Citation, ...]]
+"""Where text is found in an entry: (weight, where: name/alias/brand/place/text/quote, text, its citations)."""
+Entry = tuple[str, str, str, list[Field]]
+"""A searchable entry: (kind, id, name, its fields)."""
+
+
+def normal(word: str) -> str:
+    """A word as search compares it: its stem, with number words as digits."""
+    return stem(NUMBERS.get(word, word))
+
+
+def words(text: str) -> frozenset[str]:
+    """The words of a text, as search compares them."""
+    key = name_key(text)
+    return frozenset(normal(word) for word in key.split(" ")) if key else frozenset()
+
+
+def entries(kb: KnowledgeBase) -> Iterator[Entry]:
+    """Every searchable entry, kind by kind in KINDS order, each kind in file order."""
+    for kind in KINDS:
+        for entry_id in ids(kb, kind):
+            yield entry(kb, kind, entry_id)
+
+
+def entry(kb: KnowledgeBase, kind: str, entry_id: str) -> Entry:
+    """One searchable entry: its name and the fields its words are looked for in."""
+    if kind == "site":
+        site = kb.sites[entry_id]
+        places = [(ALIAS, "place", name, p.citations) for p in site.places for name in (p.name, *p.aliases)]
+        return kind, entry_id, site.name, [*_names(site.name, site.aliases, site.named_by), *places, *_texts(site)]
+    if kind == "local_area":
+        area = kb.local_areas[entry_id]
+        return kind, entry_id, area.name, [*_names(area.name, area.aliases, ()), *_texts(area)]
+    if kind == "symptom":
+        symptom = kb.symptoms[entry_id]
+        return kind, entry_id, symptom.name, [*_names(symptom.name, symptom.aliases, ()), *_texts(symptom)]
+    if kind == "test":
+        test = kb.tests[entry_id]
+        return kind, entry_id, test.name, [*_names(test.name, test.aliases, ()), *_texts(test)]
+    if kind == "treatment":
+        treatment = kb.treatments[entry_id]
+        return kind, entry_id, treatment.name, [*_names(treatment.name, treatment.aliases, ()), *_texts(treatment)]
+    if kind == "drug":
+        drug = kb.drugs[entry_id]
+        brands = [(ALIAS, "brand", brand, drug.citations) for brand in drug.brands]
+        described = (TEXT, "text", drug.drug_class, drug.citations)
+        return (
+            kind,
+            entry_id,
+            drug.name,
+            [*_names(drug.name, drug.aliases, drug.citations), *brands, described, *_texts(drug)],
+        )
+    if kind == "term":
+        term = kb.terms[entry_id]
+        own = tuple(c for claim in term.definitions for c in claim.citations)
+        return kind, entry_id, term.name, [*_names(term.name, term.aliases, own), *_texts(term)]
+    if kind == "statistic":
+        stat = kb.statistics[entry_id]
+        about = [(TEXT, "text", text, stat.citations) for text in (stat.measures, stat.value, stat.population) if text]
+        return kind, entry_id, stat.name, [(NAME, "name", stat.name, stat.citations), *about, *_texts(stat)]
+    note = kb.notes[entry_id]
+    return kind, entry_id, note.text, [(TEXT, "text", note.text, note.citations), *_texts(note)]
+
+
+def index(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """Each word (as search compares it, small function words aside) -> the entries holding it, as
+    'kind id', in `entries` order."""
+    found: defaultdict[str, list[str]] = defaultdict(list)
+    for kind, entry_id, _, fields in entries(kb):
+        ref = f"{kind} {entry_id}"
+        typed = {word for field in fields for word in name_key(field[2]).split(" ")}
+        for word in {normal(word) for word in typed if word and word not in FUNCTION_WORDS}:
+            found[word].append(ref)
+    return {word: tuple(refs) for word, refs in sorted(found.items())}
+
+
+def ids(kb: KnowledgeBase, kind: str) -> Iterator[str]:
+    """The ids of one kind of entry, in file order."""
+    return iter(
+        {
+            "site": kb.sites,
+            "local_area": kb.local_areas,
+            "symptom": kb.symptoms,
+            "test": kb.tests,
+            "treatment": kb.treatments,
+            "drug": kb.drugs,
+            "term": kb.terms,
+            "statistic": kb.statistics,
+            "note": kb.notes,
+        }[kind]
+    )
+
+
+def _names(name: str, aliases: tuple[str, ...], citations: tuple[Citation, ...]) -> list[Field]:
+    return [(NAME, "name", name, citations), *((ALIAS, "alias", alias, citations) for alias in aliases)]
+
+
+def _texts(entry: object) -> list[Field]:
+    """Every claim text and quote inside an entry, in order."""
+    from mbc_cli.query.inventory import walk
+
+    found: list[Field] = []
+    for item in walk(entry):
+        if isinstance(item, Citation):
+            found.append((TEXT, "quote", item.quote, (item,)))
+        elif isinstance(item, Claim):
+            found.append((TEXT, "text", item.text, item.citations))
+    return found
