@@ -196,7 +196,12 @@ class _Walker:
         elif kind == "timestamp":
             value = text  # kept as written: dates stay text in mbc
         else:
-            value = _constructor.construct_object(node)
+            try:
+                value = _constructor.construct_object(node)
+            except ValueError:  # an integer of more than 4,300 digits: Python refuses to convert it
+                shown = text if len(text) <= 20 else f"{text[:20]}... ({len(text):,} characters)"
+                self.problems.append(Problem(self.at(node), f"the number {shown} is too long to read"))
+                return Scalar(text, "str", text, self.at(node))
         return Scalar(value, kind, text, self.at(node))
 
     def mapping(self, node: yaml.MappingNode) -> Mapping:
