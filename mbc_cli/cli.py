@@ -73,7 +73,7 @@ class _Group(TyperGroup):
     """mbc's command group: reads the command line and runs the command, reporting every failure one way."""
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
-        _readable_streams()
+        _prepare_streams()
         _wants_json["json"] = _asks_for_json(args)
         with _reported():
             return super().make_context(info_name, args, parent, **extra)
@@ -152,9 +152,20 @@ def _write(text: str) -> None:
         _stop_writing(sys.stdout)
 
 
-def _readable_streams() -> None:
-    """On an output that cannot encode every character (PYTHONIOENCODING=ascii, a Latin-1 locale),
-    write the others as escapes (\\u2022) instead of failing halfway through an answer."""
+def _prepare_streams() -> None:
+    """Make stdout and stderr safe for any answer, whatever the environment:
+
+    - Under PYTHONUNBUFFERED (python -u), stdout writes straight to the file, and a write that a
+      closing pipe cuts short is no error: the rest of the answer was dropped with exit 0. A
+      buffered writer finishes every write, or raises BrokenPipeError (exit 141).
+    - On an output that cannot encode every character (PYTHONIOENCODING=ascii, a Latin-1 locale),
+      the others are written as escapes (\\u2022) instead of failing halfway through an answer.
+    """
+    stdout = sys.stdout
+    if isinstance(stdout, io.TextIOWrapper) and isinstance(stdout.buffer, io.RawIOBase):
+        encoding, errors = stdout.encoding, stdout.errors
+        stdout.flush()
+        sys.stdout = io.TextIOWrapper(io.BufferedWriter(stdout.detach()), encoding=encoding, errors=errors)
     for stream in (sys.stdout, sys.stderr):
         if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict" and not _unicode(stream):
             with suppress(ValueError, io.UnsupportedOperation):
