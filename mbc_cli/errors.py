@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from mbc_cli.printable import visible
+
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
 EXIT_BAD_DATA = 3
@@ -37,6 +39,13 @@ class Problem:
     message: str
     entry: str | None = None
     """The entry it concerns, e.g. 'site "bone"'."""
+
+    def __post_init__(self) -> None:
+        # A problem is one printable line wherever it goes (stderr, JSON, an editor's error list): text
+        # from the file inside it, such as a key or an id, shows line breaks and controls as escapes.
+        object.__setattr__(self, "message", visible(self.message))
+        if self.entry is not None:
+            object.__setattr__(self, "entry", visible(self.entry))
 
     def __str__(self) -> str:
         where = f"{self.location}: " if self.location else ""

@@ -198,9 +198,8 @@ class _Walker:
         else:
             try:
                 value = _constructor.construct_object(node)
-            except ValueError:  # an integer of more than 4,300 digits: Python refuses to convert it
-                shown = text if len(text) <= 20 else f"{text[:20]}... ({len(text):,} characters)"
-                self.problems.append(Problem(self.at(node), f"the number {shown} is too long to read"))
+            except (ValueError, LookupError):  # an explicit tag on text it cannot convert: !!int 2017a
+                self.problems.append(Problem(self.at(node), _unreadable(text, kind)))
                 return Scalar(text, "str", text, self.at(node))
         return Scalar(value, kind, text, self.at(node))
 
@@ -221,6 +220,17 @@ class _Walker:
                 continue
             items[key] = (key_at, self.convert(value_node))
         return Mapping(items, self.at(node))
+
+
+_READ_AS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "null"}
+
+
+def _unreadable(text: str, kind: str) -> str:
+    """Why a scalar YAML tags as `kind` cannot be read as one: a typo, or Python's 4,300-digit limit."""
+    shown = text if len(text) <= 40 else f"{text[:40]}... ({len(text):,} characters)"
+    if kind == "int" and sum(char.isdigit() for char in text) > 4300:
+        return f"the number {shown} is too long to read (more than 4,300 digits)"
+    return f'"{shown}" cannot be read as {_READ_AS.get(kind, kind)}; check the value and its !!{kind} tag'
 
 
 def _tag_message(tag: str) -> str:

@@ -127,10 +127,14 @@ def _phrases_within(kb: KnowledgeBase, wanted: frozenset[str], kinds: frozenset[
     return {known: words for known, words in found.items() if not any(words < other for other in found.values())}
 
 
+CUTOFF = 0.6
+"""How alike (difflib's ratio) a name must be to what was typed to be suggested."""
+
+
 def suggest(kb: KnowledgeBase, text: str, kinds: frozenset[str], limit: int = 3) -> tuple[str, ...]:
     """Return up to `limit` known names of the given kinds closest to `text`, best first, one per entry.
 
-    Close spellings first (difflib's ratio, at least 0.6), then names that share a word with `text`.
+    Close spellings first (difflib's ratio, at least CUTOFF), then names that share a word with `text`.
     Spellings are compared first with the names that begin with the same letter (a typo rarely
     changes the first one, and a large knowledge base need not be read whole), then with all.
     """
@@ -139,8 +143,15 @@ def suggest(kb: KnowledgeBase, text: str, kinds: frozenset[str], limit: int = 3)
         return ()
 
     def close(keys: Iterable[str]) -> list[str]:
-        candidates = [known for known in keys if any(ref.kind in kinds for ref in kb.names[known])]
-        return difflib.get_close_matches(key, candidates, n=limit * 3, cutoff=0.6)
+        # difflib's ratio is at most 2 * shorter / (both lengths): names too short or too long to
+        # reach the cutoff are left out first, so a 10,000-character term costs nothing here.
+        candidates = [
+            known
+            for known in keys
+            if 2 * min(len(key), len(known)) >= CUTOFF * (len(key) + len(known))
+            and any(ref.kind in kinds for ref in kb.names[known])
+        ]
+        return difflib.get_close_matches(key, candidates, n=limit * 3, cutoff=CUTOFF) if candidates else []
 
     found = close(_starting_with(kb, key[0])) or close(kb.names)
     sharing = [

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from mbc_cli.printable import visible
 from mbc_cli.render.document import Document, Row, Section, markers, numbering, reference
-from mbc_cli.render.text import visible
 
 
 def render(document: Document) -> str:

@@ -10,8 +10,9 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from mbc_cli.printable import visible
 from mbc_cli.render.document import Document, Row, Section, markers, numbering, reference
-from mbc_cli.render.text import literal, visible
+from mbc_cli.render.text import literal
 
 PADDING = 2
 """Blank columns around each cell (Rich's default padding of 1 on each side)."""

@@ -1,24 +1,14 @@
-"""Text from users and from data, made safe to show: literal, never markup, never raw controls."""
+"""Text from users and from data, made safe to show: literal, never markup, never raw controls.
+
+`visible` (from mbc_cli.printable) is the escaping rule; `literal` applies it for Rich.
+"""
 
 from __future__ import annotations
 
 from rich.text import Text
 
 from mbc_cli.model import Source
-
-
-def visible(text: str) -> str:
-    """Return `text` with control characters written as escapes (\\x1b), so none reach the terminal."""
-    if text.isprintable():
-        return text
-    return "".join(char if char.isprintable() else _escape(char) for char in text)
-
-
-def _escape(char: str) -> str:
-    code = ord(char)
-    if code <= 0xFF:
-        return f"\\x{code:02x}"
-    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
+from mbc_cli.printable import visible
 
 
 def literal(text: str, style: str = "") -> Text:
