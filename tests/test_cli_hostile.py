@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner, Result
 
 from mbc_cli.cli import app
-from mbc_cli.render.text import visible
+from mbc_cli.printable import visible
 
 runner = CliRunner()
 

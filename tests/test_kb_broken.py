@@ -13,15 +13,26 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import example, given, settings
 from typer.testing import CliRunner
 
 from mbc_cli import kb
 from mbc_cli.cli import app
 from mbc_cli.errors import EXIT_BAD_DATA, KnowledgeBaseError, Problem
-from mbc_cli.render.text import visible
+from mbc_cli.model import KnowledgeBase
+from mbc_cli.printable import visible
 from mbc_cli.schema import FILES
 
 from .conftest import FIXTURES
+from .fuzzing import (
+    CALL_LIMIT,
+    Replacement,
+    assert_problem_shape,
+    examples,
+    line_count,
+    mutated_fixture_bytes,
+    mutated_fixture_structure,
+)
 
 MINIMAL = FIXTURES / "minimal"
 BROKEN = FIXTURES / "broken"
@@ -417,9 +428,10 @@ QUESTIONS = (["site", "bone"], ["symptom", "headache"], ["treatments", "--her2-p
 """The three questions mbc answers most: each must refuse a broken --kb the same way."""
 
 
-@pytest.mark.parametrize("question", QUESTIONS, ids=lambda args: args[0])
 @pytest.mark.parametrize("fault", _params(FAULTS))
-def test_a_broken_kb_given_with_kb_stops_every_question(workdir: Path, fault: Fault, question: list[str]) -> None:
+def test_a_broken_kb_given_with_kb_stops_every_question(workdir: Path, fault: Fault) -> None:
+    """Each fault stops one of the three questions (in turn): all three read the knowledge base one way."""
+    question = QUESTIONS[FAULTS.index(fault) % len(QUESTIONS)]
     problems = _problems(_break(workdir, fault))
     started = time.perf_counter()
     result = runner.invoke(app, ["--kb", KB, *question])
@@ -455,3 +467,109 @@ def test_kb_from_the_environment_is_checked_the_same_way(workdir: Path, monkeypa
     result = runner.invoke(app, ["site", "bone"])
     assert result.exit_code == EXIT_BAD_DATA
     assert f'  {KB}/sites.yaml:4:3: duplicate key "name" (first at line 3)' in result.stderr
+
+
+# --- Fuzzing (pytest -m fuzz): the minimal knowledge base with one file mutated -------------------
+
+
+@pytest.fixture(scope="module")
+def fuzz_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of minimal/ that each fuzz example breaks one file of, and restores (hypothesis runs many
+    examples per test, so it cannot use the function-scoped tmp_path)."""
+    folder = tmp_path_factory.mktemp("fuzz") / KB
+    shutil.copytree(MINIMAL, folder)
+    return folder
+
+
+def _load_replaced(folder: Path, replacement: Replacement) -> KnowledgeBase | KnowledgeBaseError:
+    """Load `folder` with one file replaced: a knowledge base or KnowledgeBaseError, nothing else, in time.
+
+    Every problem is in that folder (or has no location), on a line the file has, and says one line.
+    """
+    target = folder / replacement.file
+    target.write_bytes(replacement.content)
+    try:
+        started = time.perf_counter()
+        try:
+            result: KnowledgeBase | KnowledgeBaseError = kb.load(folder)
+        except KnowledgeBaseError as error:
+            result = error
+        elapsed = time.perf_counter() - started
+    finally:
+        shutil.copyfile(MINIMAL / replacement.file, target)
+    assert elapsed < CALL_LIMIT, f"kb.load took {elapsed:.2f} s"
+    if isinstance(result, KnowledgeBase):
+        return result
+    assert result.problems
+    inside = folder.resolve()
+    for problem in result.problems:
+        assert_problem_shape(problem)
+        if problem.location is None:
+            continue
+        file = (Path.cwd() / problem.location.file).resolve()
+        assert file.is_relative_to(inside), problem
+        content = replacement.content if file.name == replacement.file else file.read_bytes()
+        lines = line_count(content.decode("utf-8", errors="replace"))
+        assert 1 <= problem.location.line <= lines + 1, f"{problem}: past the end ({lines} lines)"
+        assert problem.location.column >= 1, problem
+    return result
+
+
+BIG_YEAR = Replacement("studies.yaml", _minimal_with("studies.yaml", b"year: 2017", b"year: " + b"1" * 4301), "")
+"""Found by fuzzing: an integer of more than 4300 digits made kb.load raise ValueError."""
+NEWLINE_KEY = Replacement(
+    "drugs.yaml", _minimal_with("drugs.yaml", b"  class: bone-", b'  "\\n": 1\n  class: bone-'), "key"
+)
+"""Found by fuzzing: a key with a line break in it is repeated, line break and all, in a message."""
+
+
+@pytest.mark.fuzz
+@settings(max_examples=examples(4))  # ~20-40 ms an example: a copy's file written, loaded, restored
+@given(mutated_fixture_bytes())
+@example(BIG_YEAR)
+def test_fuzz_a_knowledge_base_with_mutated_bytes_loads_or_is_refused_cleanly(
+    fuzz_folder: Path, replacement: Replacement
+) -> None:
+    _load_replaced(fuzz_folder, replacement)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=examples(4))  # as above, and the file is read and written back by PyYAML first
+@given(mutated_fixture_structure())
+@example(NEWLINE_KEY)
+def test_fuzz_a_knowledge_base_with_wrong_values_loads_or_is_refused_cleanly(
+    fuzz_folder: Path, replacement: Replacement
+) -> None:
+    _load_replaced(fuzz_folder, replacement)
+
+
+# Regressions: knowledge bases the fuzz tests above found to crash the loader or break its messages.
+
+
+def test_a_year_of_more_than_4300_digits_is_a_located_problem(workdir: Path) -> None:
+    (workdir / KB / BIG_YEAR.file).write_bytes(BIG_YEAR.content)
+    problems = _problems(workdir / KB)  # raised ValueError (Python's int() digit limit) instead
+    assert problems
+    assert {(p.location.file, p.location.line) for p in problems if p.location} == {(f"{KB}/studies.yaml", 4)}
+
+
+ONE_LINE_FAULTS = {
+    "unknown key": ("drugs.yaml", b"  class: bone-", b'  "a\\nb": 1\n  class: bone-'),
+    "id, and the entry label": ("sites.yaml", b"- id: bone\n", b'- id: "bo\\nne"\n'),
+    "wrong type": ("studies.yaml", b"size: 4932", b'size: "4\\r932"'),
+    "not one of": ("sites.yaml", b"prevalence: common", b'prevalence: "common\\u2028"'),
+    "a list, not a record": ("studies.yaml", b"- id: scientific", b'- "x\\ny"\n- id: scientific'),
+}
+"""A line break in the user's text, echoed in a message: found by fuzzing the values (CR, LS count too)."""
+
+
+@pytest.mark.parametrize("fault", ONE_LINE_FAULTS.values(), ids=ONE_LINE_FAULTS.keys())
+def test_a_line_break_in_the_text_never_breaks_a_message_across_lines(
+    workdir: Path, fault: tuple[str, bytes, bytes]
+) -> None:
+    file, old, new = fault
+    (workdir / KB / file).write_bytes(_minimal_with(file, old, new))
+    problems = _problems(workdir / KB)
+    assert problems
+    for problem in problems:
+        assert_problem_shape(problem)

@@ -4,10 +4,21 @@ from __future__ import annotations
 
 import time
 
-from hypothesis import given
+import pytest
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from mbc_cli.yaml_reader import Mapping, Scalar, Sequence, read_yaml
+
+from .fuzzing import (
+    READ_LIMIT,
+    assert_located,
+    assert_one_line,
+    assert_plain_values,
+    line_count,
+    mutated_fixture_text,
+    yaml_shaped,
+)
 
 
 def test_values_carry_their_line_and_column() -> None:
@@ -88,3 +99,76 @@ def test_any_text_gives_a_value_or_located_problems_never_an_exception(text: str
     value, problems = read_yaml(text, "f.yaml")
     assert value is not None or problems
     assert all(p.location is None or p.location.line >= 1 for p in problems)
+
+
+# --- Fuzzing (pytest -m fuzz): YAML-shaped text and mutated knowledge-base files ------------------
+
+
+def _read_checked(text: str) -> None:
+    """read_yaml's contract on any text: no exception, a value or a problem, all located, quickly."""
+    started = time.perf_counter()
+    value, problems = read_yaml(text, "fuzz.yaml")
+    elapsed = time.perf_counter() - started
+    assert elapsed < READ_LIMIT, f"read_yaml took {elapsed:.2f} s"
+    assert value is not None or problems
+    lines = line_count(text)
+    for problem in problems:
+        assert problem.location is not None, problem
+        assert_located(problem.location, "fuzz.yaml", lines)
+        assert_one_line(problem.message, "message")
+    if value is not None:
+        assert_plain_values(value, "fuzz.yaml", lines)
+
+
+@pytest.mark.fuzz
+@given(yaml_shaped())
+@example("!!int ")  # found by fuzzing: IndexError, and the four below; see the regression tests after these
+@example("!!float abc")
+@example("!!bool maybe")
+@example("1" * 4301)
+def test_fuzz_yaml_shaped_text_is_read_or_refused_with_located_problems(text: str) -> None:
+    _read_checked(text)
+
+
+@pytest.mark.fuzz
+@given(mutated_fixture_text())
+def test_fuzz_mutated_knowledge_base_files_are_read_or_refused_with_located_problems(text: str) -> None:
+    _read_checked(text)
+
+
+# Regressions: inputs the fuzz tests above found to crash the reader, kept as plain tests.
+
+UNCONVERTIBLE = {
+    "empty int": "!!int ",  # IndexError in PyYAML's construct_yaml_int
+    "empty float": "!!float ",  # IndexError
+    "empty bool": "!!bool ",  # KeyError
+    "bool not a bool": "- !!bool maybe",  # KeyError: 'maybe'
+    "int not a number": "year: !!int 2017a",  # ValueError
+    "float not a number": "percent: !!float abc",  # ValueError
+}
+
+
+@pytest.mark.parametrize("text", UNCONVERTIBLE.values(), ids=UNCONVERTIBLE.keys())
+def test_a_tagged_value_that_is_not_of_its_type_is_a_located_problem(text: str) -> None:
+    """An explicit standard tag on text it cannot convert is a problem in the file, never an exception."""
+    _read_checked(text)
+    _, problems = read_yaml(text, "f.yaml")
+    assert problems
+    assert all(p.location is not None and p.location.line == 1 for p in problems)
+    assert not any("too long" in p.message for p in problems), "a few characters are not a number too long to read"
+
+
+def test_an_integer_of_more_than_4300_digits_is_a_located_problem() -> None:
+    """Python refuses int() of more than 4300 digits (CVE-2020-10735) with ValueError; the reader must not."""
+    text = "- id: s\n  year: " + "1" * 4301 + "\n"
+    _read_checked(text)
+    _, problems = read_yaml(text, "f.yaml")
+    assert problems
+    assert all(p.location is not None and p.location.line == 2 for p in problems)
+
+
+def test_a_duplicate_key_with_a_line_break_is_reported_on_one_line() -> None:
+    """The key is the user's text: a line break in it must not break the message across lines."""
+    _, problems = read_yaml('"a\\nb": 1\n"a\\nb": 2\n', "f.yaml")
+    assert len(problems) == 1
+    assert_one_line(problems[0].message, "message")

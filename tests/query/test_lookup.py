@@ -3,10 +3,26 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from mbc_cli.errors import NotFoundError
 from mbc_cli.model import KnowledgeBase
 from mbc_cli.query import lookup
+
+from ..fuzzing import (
+    DISGUISES,
+    EXPANDING,
+    REAL_NAME,
+    assert_hits,
+    assert_not_found,
+    assert_suggestions,
+    disguise,
+    examples,
+    hostile_text,
+    real_knowledge_base,
+    timed,
+)
 
 SYMPTOM = frozenset({"symptom"})
 
@@ -109,3 +125,47 @@ def test_two_sites_at_once_ask_for_one(real_kb: KnowledgeBase) -> None:
     with pytest.raises(NotFoundError) as raised:
         lookup.area_hit(real_kb, "liver and lungs")
     assert set(raised.value.suggestions) == {"liver", "lung"}
+
+
+# --- Fuzzing (pytest -m fuzz): hostile text never crashes or slows the matcher ---------------------
+
+KIND_SETS = (lookup.ALL_KINDS, lookup.SITE_KINDS, SYMPTOM, frozenset({"term"}), frozenset({"drug", "treatment"}))
+
+
+@pytest.mark.fuzz
+@settings(max_examples=examples(2))  # find and suggest: up to ~30 ms an example on 10,000 characters
+@given(text=hostile_text(), kinds=st.sampled_from(KIND_SETS))
+@example(text=EXPANDING, kinds=lookup.ALL_KINDS)  # 0.3-0.6 s: see test_reference.py's regression
+def test_fuzz_any_text_finds_real_entries_or_suggests_real_names_quickly(text: str, kinds: frozenset[str]) -> None:
+    real_kb = real_knowledge_base()
+    hits = timed(lambda: lookup.find(real_kb, text, kinds))
+    if isinstance(hits, NotFoundError):
+        assert_not_found(real_kb, hits)
+    else:
+        assert_hits(real_kb, hits, kinds)
+    suggestions = timed(lambda: lookup.suggest(real_kb, text, kinds))
+    if isinstance(suggestions, NotFoundError):
+        assert_not_found(real_kb, suggestions)
+    else:
+        assert_suggestions(real_kb, suggestions, kinds)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=examples(2))
+@given(text=hostile_text())
+@example(text=EXPANDING)
+def test_fuzz_any_text_names_a_real_place_or_is_not_found_quickly(text: str) -> None:
+    real_kb = real_knowledge_base()
+    hit = timed(lambda: lookup.area_hit(real_kb, text))
+    if isinstance(hit, NotFoundError):
+        assert_not_found(real_kb, hit)
+    else:
+        assert_hits(real_kb, (hit,), lookup.SITE_KINDS)
+
+
+@pytest.mark.fuzz
+@given(name=REAL_NAME, how=st.sampled_from(DISGUISES))
+def test_fuzz_a_real_name_in_disguise_finds_what_the_name_finds(name: str, how: str) -> None:
+    """Full-width letters, capitals, zero-width and direction marks, terminal escapes, punctuation: read through."""
+    real_kb = real_knowledge_base()
+    assert lookup.find(real_kb, disguise(name, how), lookup.ALL_KINDS) == lookup.find(real_kb, name, lookup.ALL_KINDS)

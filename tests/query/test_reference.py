@@ -2,12 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
+from hypothesis import example, given, settings
 
 from mbc_cli import query
 from mbc_cli.errors import NotFoundError
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.query.reference import SearchAnswer
+from mbc_cli.query.reference import DRUG_KINDS, TERM_KINDS, SearchAnswer
+
+from ..fuzzing import (
+    EXPANDING,
+    assert_hits,
+    assert_not_found,
+    entry_exists,
+    examples,
+    hostile_text,
+    real_knowledge_base,
+    timed,
+)
 
 
 def test_statistics_keep_every_figure_once(real_kb: KnowledgeBase) -> None:
@@ -192,3 +206,62 @@ def test_search_with_no_match_suggests_names(real_kb: KnowledgeBase) -> None:
 def test_search_of_question_words_only_finds_nothing(real_kb: KnowledgeBase) -> None:
     with pytest.raises(NotFoundError):
         query.search(real_kb, "what is it")
+
+
+# --- Fuzzing (pytest -m fuzz) ----------------------------------------------------------------------
+
+
+@pytest.mark.fuzz
+@settings(max_examples=examples(4))  # each is looked up as a term and as a drug, then anywhere else
+@given(text=hostile_text())
+@example(text=EXPANDING)  # found by fuzzing: over a second; see the regression test below
+def test_fuzz_any_word_names_real_terms_and_drugs_or_is_not_found_quickly(text: str) -> None:
+    real_kb = real_knowledge_base()
+    terms = timed(lambda: query.term_named(real_kb, text))
+    if isinstance(terms, NotFoundError):
+        assert_not_found(real_kb, terms)
+    else:
+        assert terms.found
+        assert_hits(real_kb, tuple(hit for hit, _ in terms.found), TERM_KINDS)
+        assert all(real_kb.terms[hit.ref.id] == term for hit, term in terms.found)
+    drugs = timed(lambda: query.drug_named(real_kb, text))
+    if isinstance(drugs, NotFoundError):
+        assert_not_found(real_kb, drugs)
+    else:
+        assert drugs.found
+        assert_hits(real_kb, tuple(hit for hit, _ in drugs.found), DRUG_KINDS)
+        for hit, (drug, treatment) in drugs.found:
+            assert real_kb.drugs[hit.ref.id] == drug
+            assert real_kb.treatments[drug.treatment] == treatment
+
+
+@pytest.mark.fuzz
+@settings(max_examples=examples(4))  # ~40 ms an example: search ranks every entry holding one of the words
+@given(text=hostile_text())
+@example(text=EXPANDING)
+def test_fuzz_any_search_finds_real_entries_or_is_not_found_quickly(text: str) -> None:
+    real_kb = real_knowledge_base()
+    answer = timed(lambda: query.search(real_kb, text))
+    if isinstance(answer, NotFoundError):
+        assert_not_found(real_kb, answer)
+        return
+    assert answer.groups
+    for kind, results in answer.groups:
+        assert results
+        for result in results:
+            assert result.kind == kind
+            assert entry_exists(real_kb, kind, result.id), result
+            assert result.command is None or result.command.startswith("mbc "), result
+            assert set(result.words) <= set(answer.words)
+
+
+ASKED_BY_NAME = {"term": query.term_named, "drug": query.drug_named, "search": query.search}
+
+
+@pytest.mark.parametrize("ask", ASKED_BY_NAME.values(), ids=ASKED_BY_NAME.keys())
+def test_text_that_unicode_expands_18_fold_is_answered_within_a_second(
+    real_kb: KnowledgeBase, ask: Callable[[KnowledgeBase, str], object]
+) -> None:
+    """Regression (found by fuzzing): NFKC writes each U+FDFA as 18 characters (4 Arabic words), so 10,000 of
+    them become a 180,000-character key of 30,001 words, stemmed and compared several times in one question."""
+    timed(lambda: ask(real_kb, EXPANDING))

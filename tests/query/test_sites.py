@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
 
 from mbc_cli import query
 from mbc_cli.errors import NotFoundError
 from mbc_cli.model import KnowledgeBase
+from mbc_cli.query import lookup
+
+from ..fuzzing import EXPANDING, assert_hits, assert_not_found, examples, hostile_text, real_knowledge_base, timed
 
 
 @pytest.mark.parametrize("name", ["bone", "bones", "Bones", "  BONE  ", "skeleton"])
@@ -77,3 +81,25 @@ def test_sites_most_common_first(real_kb: KnowledgeBase) -> None:
     assert order[:4] == ["bone", "lung", "liver", "brain"]
     assert set(order[4:]) >= {"pancreas", "kidneys", "thyroid", "eye"}
     assert {s.value for s in answer.spread} == {"33.5 percent", "bones and lungs"}
+
+
+@pytest.mark.fuzz
+@settings(max_examples=examples(2))  # up to ~30 ms an example on 10,000 characters
+@given(text=hostile_text())
+@example(text=EXPANDING)
+def test_fuzz_any_site_name_answers_with_real_entries_or_is_not_found_quickly(text: str) -> None:
+    real_kb = real_knowledge_base()
+    answer = timed(lambda: query.by_site(real_kb, text))
+    if isinstance(answer, NotFoundError):
+        assert_not_found(real_kb, answer)
+        return
+    assert_hits(real_kb, (answer.match,), lookup.SITE_KINDS)
+    assert answer.term == text
+    if isinstance(answer, query.LocalAreaAnswer):
+        assert real_kb.local_areas[answer.area.id] == answer.area
+    else:
+        assert real_kb.sites[answer.site.id] == answer.site
+        assert all(real_kb.symptoms[symptom.id] == symptom for symptom, _ in answer.direct)
+        assert all(real_kb.symptoms[chain.condition.id] == chain.condition for chain in answer.chains)
+        assert all(real_kb.tests[test.id] == test for test, _ in answer.tests)
+    assert all(real_kb.treatments[treatment.id] == treatment for treatment, _ in answer.treatments)

@@ -3,10 +3,24 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 
 from mbc_cli import query
 from mbc_cli.errors import NotFoundError
 from mbc_cli.model import KnowledgeBase
+from mbc_cli.query.symptoms import SYMPTOM_KINDS, NoSymptomMatched
+
+from ..fuzzing import (
+    EXPANDING,
+    assert_hits,
+    assert_not_found,
+    examples,
+    hostile_text,
+    is_real_suggestion,
+    real_knowledge_base,
+    timed,
+)
 
 
 def ranking(kb: KnowledgeBase, *terms: str) -> list[str]:
@@ -74,3 +88,38 @@ def test_every_symptom_lists_its_sites(real_kb: KnowledgeBase) -> None:
     assert listing["vomiting"] == {"brain", "liver"}
     assert listing["anxiety"] == set()
     assert len(listing) == len(real_kb.symptoms)
+
+
+@pytest.mark.fuzz
+@settings(max_examples=examples(8))  # 1-5 terms, each looked up as symptoms, then anything (~60 ms an example)
+@given(terms=st.lists(hostile_text(), min_size=1, max_size=5))
+@example(terms=[EXPANDING] * 5)  # found by fuzzing: ~8 s; see the regression test below
+def test_fuzz_any_terms_rank_real_sites_or_are_not_found_quickly(terms: list[str]) -> None:
+    real_kb = real_knowledge_base()
+    answer = timed(lambda: query.by_symptoms(real_kb, terms))
+    if isinstance(answer, NotFoundError):
+        assert_not_found(real_kb, answer)
+        assert isinstance(answer, NoSymptomMatched)
+        matches = answer.matches
+    else:
+        matches = answer.matches
+        for ranked in answer.sites:
+            assert real_kb.sites[ranked.site.id] == ranked.site
+            assert set(ranked.missing) <= set(terms)
+            for explanation in ranked.explains:
+                assert explanation.term in terms
+                assert real_kb.symptoms[explanation.symptom.id] == explanation.symptom
+                assert explanation.via is None or real_kb.symptoms[explanation.via.id] == explanation.via
+        assert all(term in terms and real_kb.symptoms[symptom.id] == symptom for term, symptom in answer.general)
+    assert [match.term for match in matches] == terms
+    for match in matches:
+        assert_hits(real_kb, match.hits, SYMPTOM_KINDS)
+        assert [real_kb.symptoms[hit.ref.id] for hit in match.hits] == list(match.symptoms)
+        assert all(is_real_suggestion(real_kb, suggestion) for suggestion in match.suggestions), match.suggestions
+
+
+def test_five_terms_that_unicode_expands_18_fold_are_answered_within_a_second(real_kb: KnowledgeBase) -> None:
+    """Regression (found by fuzzing): NFKC writes each U+FDFA as 18 characters (4 Arabic words), so 10,000 of
+    them become a 180,000-character key of 30,001 words, stemmed and compared several times for each term."""
+    timed(lambda: query.by_symptoms(real_kb, [EXPANDING]))
+    timed(lambda: query.by_symptoms(real_kb, [EXPANDING] * 5))
