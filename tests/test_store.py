@@ -16,7 +16,7 @@ from mbc_cli import kb, store
 from mbc_cli.errors import KnowledgeBaseError
 from mbc_cli.model import KnowledgeBase
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 
 FIELDS = [name for name in KnowledgeBase.__dataclass_fields__ if name != "path"]
 
@@ -38,6 +38,19 @@ def data(tmp_path: Path) -> Path:
     copy = tmp_path / "data"
     shutil.copytree(ROOT / "data", copy)
     return copy
+
+
+@pytest.fixture
+def small(tmp_path: Path) -> Path:
+    """A copy of the minimal knowledge base: for the cache's mechanics, where size only costs time."""
+    copy = tmp_path / "small"
+    shutil.copytree(FIXTURES / "minimal", copy)
+    return copy
+
+
+@pytest.fixture
+def small_kb(small: Path) -> KnowledgeBase:
+    return kb.load(small)
 
 
 def test_the_compiled_model_is_the_yaml_model(real_kb: KnowledgeBase) -> None:
@@ -83,56 +96,56 @@ def test_a_broken_knowledge_base_is_reported_not_cached(data: Path, cache: Path)
         lambda raw: marshal.dumps([1, 2, 3]),
     ],
 )
-def test_a_damaged_cache_file_is_only_a_miss(data: Path, cache: Path, real_kb: KnowledgeBase, damage: object) -> None:
-    store.open_kb(data)
+def test_a_damaged_cache_file_is_only_a_miss(small: Path, cache: Path, small_kb: KnowledgeBase, damage: object) -> None:
+    store.open_kb(small)
     (cached,) = cache.glob("kb-*.marshal")
     cached.write_bytes(damage(cached.read_bytes()))  # type: ignore[operator]
-    same_model(store.open_kb(data), real_kb)
-    same_model(store.open_kb(data), real_kb)  # and it was rewritten whole
+    same_model(store.open_kb(small), small_kb)
+    same_model(store.open_kb(small), small_kb)  # and it was rewritten whole
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write a read-only folder")
-def test_a_read_only_cache_folder_still_answers(data: Path, cache: Path, real_kb: KnowledgeBase) -> None:
+def test_a_read_only_cache_folder_still_answers(small: Path, cache: Path, small_kb: KnowledgeBase) -> None:
     cache.mkdir(parents=True)
     cache.chmod(0o500)
     try:
-        same_model(store.open_kb(data), real_kb)
+        same_model(store.open_kb(small), small_kb)
         assert list(cache.iterdir()) == []
     finally:
         cache.chmod(0o700)
 
 
 def test_a_cache_that_cannot_be_written_still_answers(
-    data: Path, cache: Path, real_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+    small: Path, cache: Path, small_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
-    same_model(store.open_kb(data), real_kb)
-    same_model(store.open_kb(data), real_kb)
+    same_model(store.open_kb(small), small_kb)
+    same_model(store.open_kb(small), small_kb)
 
 
-def test_a_cache_folder_that_is_a_file_still_answers(data: Path, cache: Path, real_kb: KnowledgeBase) -> None:
+def test_a_cache_folder_that_is_a_file_still_answers(small: Path, cache: Path, small_kb: KnowledgeBase) -> None:
     cache.parent.mkdir(parents=True)
     cache.write_text("not a folder")
-    same_model(store.open_kb(data), real_kb)
+    same_model(store.open_kb(small), small_kb)
 
 
-def test_the_cache_writes_nothing_outside_its_folder(data: Path, cache: Path, tmp_path: Path) -> None:
+def test_the_cache_writes_nothing_outside_its_folder(small: Path, cache: Path, tmp_path: Path) -> None:
     before = {p for p in tmp_path.rglob("*") if not p.is_relative_to(cache)}
-    store.open_kb(data)
-    store.open_kb(data)
+    store.open_kb(small)
+    store.open_kb(small)
     after = {p for p in tmp_path.rglob("*") if not p.is_relative_to(cache)}
     assert after == before | {cache.parent}
 
 
-def test_two_processes_compiling_at_once_both_answer(data: Path, cache: Path) -> None:
+def test_two_processes_compiling_at_once_both_answer(small: Path, cache: Path) -> None:
     code = "import sys, pathlib; from mbc_cli import store; kb = store.open_kb(pathlib.Path(sys.argv[1]))\n"
     code += "print(kb.sites['bone'].name)"
     env = {**os.environ, "XDG_CACHE_HOME": str(cache.parent)}
     runs = [
-        subprocess.Popen([sys.executable, "-c", code, str(data)], env=env, stdout=subprocess.PIPE, text=True)
+        subprocess.Popen([sys.executable, "-c", code, str(small)], env=env, stdout=subprocess.PIPE, text=True)
         for _ in range(4)
     ]
     assert [run.communicate(timeout=60)[0].strip() for run in runs] == ["bone"] * 4
