@@ -39,14 +39,15 @@ def error(failure: MbcError, *, ascii_only: bool = False) -> str:
     A name not found adds "looked_for", "name" and "suggestions" (and "terms" for symptoms);
     a broken knowledge base adds "path" and "problems", each with file, line, column and entry.
     """
+    from mbc_cli.query.symptoms import NoSymptomMatched  # only on the way out: answers never need it
+
     details: dict[str, object] = {}
     if isinstance(failure, NotFoundError):
         details = {"looked_for": failure.kind, "name": failure.name, "suggestions": list(failure.suggestions)}
-        matches = getattr(failure, "matches", ())
-        if matches:
+        if isinstance(failure, NoSymptomMatched):
             details["terms"] = [
                 {"term": match.term, "suggestions": list(match.suggestions), "names_a": match.other_kind}
-                for match in matches
+                for match in failure.matches
             ]
     if isinstance(failure, KnowledgeBaseError):
         details = {"path": failure.path, "problems": [_problem(problem) for problem in failure.problems]}
