@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
+import pytest
 import typer
 from typer.testing import CliRunner
 
-from mbc_cli import __version__
+from mbc_cli import __version__, query
 from mbc_cli.cli import app
+from mbc_cli.errors import ENV_DEBUG, EXIT_BUG
 
 runner = CliRunner()
 
@@ -83,3 +86,75 @@ def test_the_query_package_names_exactly_what_it_can_import() -> None:
     assert sorted(query.__all__) == sorted(query._HOME)
     for name in query.__all__:
         assert getattr(query, name) is not None
+
+
+def test_json_asks_get_a_json_error_when_a_name_is_not_found() -> None:
+    result = runner.invoke(app, ["site", "bnoe", "--json"])
+    assert result.exit_code == 1
+    assert json.loads(result.stdout) == {
+        "error": {
+            "code": 1,
+            "reason": "not_found",
+            "message": 'No site "bnoe".',
+            "looked_for": "site",
+            "name": "bnoe",
+            "suggestions": ["bone"],
+        }
+    }
+    assert result.stderr == 'No site "bnoe". Did you mean: bone?\n'
+
+
+def test_json_asks_get_a_json_error_for_each_unmatched_symptom() -> None:
+    result = runner.invoke(app, ["symptom", "--json", "headake", "bone"])
+    error = json.loads(result.stdout)["error"]
+    assert (result.exit_code, error["reason"]) == (1, "not_found")
+    assert error["terms"] == [
+        {"term": "headake", "suggestions": ["headache"], "names_a": None},
+        {"term": "bone", "suggestions": [], "names_a": "site"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["site", "--json"], "Missing argument 'name'."),
+        (["site", "bone", "--json", "--bogus"], "No such option: --bogus"),
+        (["sites", "--format", "json", "--format", "yaml"], "Invalid value for '--format' / '-f': 'yaml'"),
+        (["treatments", "--json", "--triple-negative", "--her2-positive"], "triple-negative"),
+    ],
+    ids=["missing", "unknown option", "bad value", "contradiction"],
+)
+def test_json_asks_get_a_json_error_for_a_usage_error(args: list[str], message: str) -> None:
+    result = runner.invoke(app, args)
+    error = json.loads(result.stdout)["error"]
+    assert (result.exit_code, error["code"], error["reason"]) == (2, 2, "usage")
+    assert message in error["message"]
+    assert message in result.stderr
+
+
+def test_without_json_a_failure_leaves_stdout_empty() -> None:
+    result = runner.invoke(app, ["site", "--format", "yaml", "bone"])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr.startswith("Usage: mbc site")
+
+
+def test_a_bug_is_a_one_line_report_with_exit_70(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(*args: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(query, "by_site", broken)
+    result = runner.invoke(app, ["site", "bone", "--json"])
+    assert result.exit_code == EXIT_BUG
+    assert "Traceback" not in result.output
+    assert result.stderr.startswith("mbc failed: this is a bug in mbc, not something you did (ZeroDivisionError")
+    assert len(result.stderr.splitlines()) == 1
+    assert json.loads(result.stdout)["error"]["reason"] == "bug"
+    monkeypatch.setenv(ENV_DEBUG, "1")
+    debugged = runner.invoke(app, ["site", "bone"])
+    assert isinstance(debugged.exception, ZeroDivisionError)
+
+
+def test_markup_in_a_name_is_echoed_as_typed() -> None:
+    result = runner.invoke(app, ["site", "[bold red]bone[/] :warning:\x1b[2J"])
+    assert result.exit_code == 1
+    assert result.stderr.startswith('No site "[bold red]bone[/] :warning:\\x1b[2J".')
