@@ -222,7 +222,8 @@ class _Walker:
         return Mapping(items, self.at(node))
 
 
-_READ_AS = {"int": "a whole number", "float": "a number", "bool": "true or false", "null": "null"}
+_READ_AS = {"int": "a whole number", "float": "a number", "bool": "true or false"}
+"""What each tag that can fail to convert reads text as (!!null reads anything)."""
 
 
 def _unreadable(text: str, kind: str) -> str:

@@ -9,6 +9,8 @@ from typer.testing import CliRunner
 
 from mbc_cli.cli import app
 
+from .test_cli_reference import COMMANDS as REFERENCE_COMMANDS
+
 runner = CliRunner()
 
 COMMANDS = [
@@ -28,7 +30,11 @@ COMMANDS = [
 ]
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+EVERY = [*COMMANDS, *REFERENCE_COMMANDS]
+"""Every question command, with the reference ones (stats, term, drug, sources, search)."""
+
+
+@pytest.mark.parametrize("args", EVERY, ids=" ".join)
 def test_command_answers_with_references_and_advice(args: list[str]) -> None:
     result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
@@ -36,14 +42,16 @@ def test_command_answers_with_references_and_advice(args: list[str]) -> None:
     assert "[1]" in result.stdout
     assert "health care provider right away" in result.stdout
     assert "\x1b" not in result.stdout  # not a terminal: no escape codes
+    assert result.stderr == ""
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("args", EVERY, ids=" ".join)
 def test_json_is_one_document_with_the_contract(args: list[str]) -> None:
     result = runner.invoke(app, [*args, "--json"])
     assert result.exit_code == 0, result.output
     payload = json.loads(result.stdout)
     assert list(payload)[:2] == ["query", "results"]
+    assert payload["query"]["command"] == args[0]
     assert payload["results"]
     for item in payload["results"]:
         assert isinstance(item["id"], str)
@@ -55,7 +63,7 @@ def test_json_is_one_document_with_the_contract(args: list[str]) -> None:
     assert "[bold" not in result.stdout
 
 
-@pytest.mark.parametrize("args", COMMANDS, ids=" ".join)
+@pytest.mark.parametrize("args", EVERY, ids=" ".join)
 def test_markdown_is_a_document(args: list[str]) -> None:
     result = runner.invoke(app, [*args, "--format", "markdown"])
     assert result.exit_code == 0, result.output
