@@ -45,6 +45,7 @@ def _source(e: Entry) -> model.Source:
         id=e.text("id"),
         publisher=e.maybe_text("publisher"),
         title=e.maybe_text("title"),
+        label=e.maybe_text("label"),
         url=e.maybe_text("url"),
         authors=e.texts("authors"),
         reviewed_by=e.texts("reviewed_by"),

@@ -148,6 +148,15 @@ def build(entries: Entries, path: str) -> tuple[model.KnowledgeBase | None, list
                     cited.entry,
                 )
             )
+    for source in ids["sources"].values():
+        if not (source.maybe_text("publisher") or source.maybe_text("title") or source.maybe_text("label")):
+            problems.append(
+                Problem(
+                    source.at,
+                    "a source that names neither publisher nor title needs a label to name it to a reader",
+                    _label("source", source),
+                )
+            )
     for site in ids["sites"].values():
         _check_site(site, ids, refs)
     for test in ids["tests"].values():

@@ -30,6 +30,8 @@ class Source:
     id: str
     publisher: str | None
     title: str | None
+    label: str | None
+    """How to name it to a reader when it shows neither publisher nor title (never a file name)."""
     url: str | None
     authors: tuple[str, ...]
     reviewed_by: tuple[str, ...]

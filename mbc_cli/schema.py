@@ -36,6 +36,7 @@ FILES: dict[str, Record] = {
             "id": Field(ID),
             "publisher": Field(TEXT, nullable=True),
             "title": Field(TEXT, nullable=True),
+            "label": Field(TEXT, required=False, nullable=True),
             "url": Field(TEXT, nullable=True),
             "authors": Field(NAMES, required=False),
             "reviewed_by": Field(NAMES, required=False),

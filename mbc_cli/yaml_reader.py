@@ -8,6 +8,7 @@ expanded under a budget, so that an "alias bomb" is rejected before it can use m
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
@@ -108,9 +109,27 @@ def _nesting_problem(text: str, file: str) -> Problem | None:
     """Find, without building anything, where lists and mappings nest deeper than MAX_DEPTH.
 
     libyaml's event parser keeps its own stack, so this pass is safe at any depth; composing is not.
+    Newer libyaml (PyYAML 6.0.2 and later) refuses 1,000 levels of flow nesting itself, while scanning
+    ahead and before the first event, in its own words and at another place. When libyaml fails, the
+    pure-Python parser (whose stacks are lists too) looks again, so the answer does not depend on the
+    libyaml that PyYAML bundles: it reports the nesting if that comes first, and libyaml's error if not.
     """
+    try:
+        return _first_too_deep(text, file, _Loader)
+    except yaml.YAMLError:
+        try:
+            found = _first_too_deep(text, file, yaml.SafeLoader)
+        except yaml.YAMLError:
+            found = None
+        if found is None:
+            raise
+        return found
+
+
+def _first_too_deep(text: str, file: str, loader: Any) -> Problem | None:
+    """The first place where `loader`'s events nest deeper than MAX_DEPTH, or None."""
     depth = 0
-    for event in yaml.parse(text, Loader=_Loader):
+    for event in yaml.parse(text, Loader=loader):
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:

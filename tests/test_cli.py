@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -117,10 +118,11 @@ def test_json_asks_get_a_json_error_for_each_unmatched_symptom() -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["site", "--json"], "Missing argument 'name'."),
-        (["site", "bone", "--json", "--bogus"], "No such option: --bogus"),
-        (["sites", "--format", "json", "--format", "yaml"], "Invalid value for '--format' / '-f': 'yaml'"),
-        (["treatments", "--json", "--triple-negative", "--her2-positive"], "triple-negative"),
+        # Click's own words, which differ a little between the vendored Click of Typer 0.28 and Click 8.5.
+        (["site", "--json"], r"Missing argument '(name|NAME)'\."),
+        (["site", "bone", "--json", "--bogus"], r"No such option:? '?--bogus"),
+        (["sites", "--format", "json", "--format", "yaml"], r"Invalid value for '--format' / '-f': 'yaml'"),
+        (["treatments", "--json", "--triple-negative", "--her2-positive"], r"triple-negative"),
     ],
     ids=["missing", "unknown option", "bad value", "contradiction"],
 )
@@ -128,8 +130,8 @@ def test_json_asks_get_a_json_error_for_a_usage_error(args: list[str], message: 
     result = runner.invoke(app, args)
     error = json.loads(result.stdout)["error"]
     assert (result.exit_code, error["code"], error["reason"]) == (2, 2, "usage")
-    assert message in error["message"]
-    assert message in result.stderr
+    assert re.search(message, error["message"])
+    assert re.search(message, result.stderr)
 
 
 def test_without_json_a_failure_leaves_stdout_empty() -> None:

@@ -29,6 +29,7 @@ def test_sources_match_the_manifest(real_kb: KnowledgeBase, sources_dir: Path) -
         described = manifest[source.snapshot]
         assert source.publisher == described["publisher"]
         assert source.title == described["title"]
+        assert source.label == described.get("label")
         assert source.url == described["url"]
         for field in ("published", "last_reviewed", "last_updated"):
             expected = described.get(field)
@@ -60,3 +61,8 @@ def test_a_changed_quote_is_caught(sources_dir: Path) -> None:
 )
 def test_normalise_applies_exactly_the_agreed_rules(raw: str, normalised: str) -> None:
     assert provenance.normalise(raw) == normalised
+
+
+def test_every_person_is_one_name_with_their_credential(real_kb: KnowledgeBase) -> None:
+    people = [name for source in real_kb.sources.values() for name in (*source.authors, *source.reviewed_by)]
+    assert sorted(people) == ["Ananya Mandal, MD", "Christina Chun, MPH", "Katie E. Golden, MD", "Sophie Vergnaud, MD"]

@@ -96,6 +96,7 @@ def source_json(source: Source) -> JsonObject:
         "id": source.id,
         "publisher": source.publisher,
         "title": source.title,
+        "label": source.label,
         "url": source.url,
         "authors": list(source.authors),
         "reviewed_by": list(source.reviewed_by),

@@ -17,8 +17,9 @@ def literal(text: str, style: str = "") -> Text:
 
 
 def source_label(source: Source) -> str:
-    """Name a source for a reader: publisher and title, or what the snapshot is when it names neither."""
+    """Name a source for a reader: publisher and title, or its label when it shows neither (never a file name)."""
     parts = [part for part in (source.publisher, source.title) if part]
     if parts:
         return ", ".join(parts)
-    return f"Publisher and title not named (snapshot {source.snapshot})"
+    label = source.label or "A source that shows neither publisher nor title"  # kb.build requires a label here
+    return label[:1].upper() + label[1:]
