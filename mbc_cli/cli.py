@@ -82,6 +82,15 @@ class _Group(TyperGroup):
         with _reported():
             return super().invoke(ctx)
 
+    def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
+        """Answer bash's completion requests with values quoted as bash needs them; other shells as Typer does."""
+        var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
+        if os.environ.get(var) == "complete_bash":
+            answer = complete.for_bash(self, ctx_args, prog_name, var)  # may replace sys.stdout (make_context)
+            _write(answer + "\n")
+            raise SystemExit(0)
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
 
 @contextmanager
 def _reported() -> Iterator[None]:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
+from typing import Any
 
 import typer
 
@@ -62,8 +63,7 @@ def names(incomplete: str, kinds: frozenset[str], kb: Path | None = None) -> lis
                     found.setdefault(key, (is_alias, label))
                     break
     chosen = sorted(found.items(), key=lambda item: (item[1][0], item[0]))[:LIMIT]
-    bash = os.environ.get("_MBC_COMPLETE", "").endswith("bash")
-    return [(_BASH_SPECIAL.sub(r"\\\1", key) if bash else key, label) for key, (_, label) in chosen]
+    return [(key, label) for key, (_, label) in chosen]
 
 
 def of(*kinds: str) -> Completer:
@@ -74,10 +74,52 @@ def of(*kinds: str) -> Completer:
     wanted = frozenset(kinds)
 
     def complete(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-        chosen = ctx.find_root().params.get("kb")
-        return names(incomplete, wanted, chosen if isinstance(chosen, Path) else None)
+        chosen = ctx.find_root().params.get("kb")  # text, as --kb takes it; None when not given
+        return names(incomplete, wanted, Path(chosen) if isinstance(chosen, str) and chosen else None)
 
     return complete
+
+
+def for_bash(cli: Any, ctx_args: MutableMapping[str, Any], prog_name: str, complete_var: str) -> str:
+    """Answer a bash completion request, each value written as bash's own file-name completion would.
+
+    Typer writes values as they are. Bash puts them in place of the word being typed, so a value
+    with a space must be escaped (`yellow\\ skin`), unless the word opened a quote (`"shortn`):
+    then bash completes inside the quote and closes it, and escapes would be taken literally.
+    """
+    from typer._completion_classes import BashComplete
+
+    shell = BashComplete(cli, ctx_args, prog_name, complete_var)
+    args, incomplete = shell.get_completion_args()
+    words = os.environ.get("COMP_WORDS", "").split("\n")  # Typer's script joins them with IFS=$'\n'
+    index = int(os.environ["COMP_CWORD"])  # read (and checked) by get_completion_args already
+    quote = open_quote(words[index] if 0 <= index < len(words) else "")
+    return "\n".join(bash_word(item.value, quote) for item in shell.get_completions(args, incomplete))
+
+
+def open_quote(word: str) -> str | None:
+    """The quote (' or ") that `word`, as typed in bash, leaves open; None if every quote is closed."""
+    quote: str | None = None
+    escaped = False
+    for char in word:
+        if escaped:
+            escaped = False
+        elif char == "\\" and quote != "'":
+            escaped = True
+        elif quote is None and char in "'\"":
+            quote = char
+        elif char == quote:
+            quote = None
+    return quote
+
+
+def bash_word(value: str, quote: str | None) -> str:
+    """`value` as bash must receive it to complete a word typed unquoted or inside `quote`."""
+    if quote == "'":
+        return value.replace("'", "'\\''")
+    if quote == '"':
+        return re.sub(r'([\\"$`])', r"\\\1", value)
+    return _BASH_SPECIAL.sub(r"\\\1", value)
 
 
 SITES = of("site", "place", "local_area")

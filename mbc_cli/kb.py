@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,8 +48,9 @@ def read_folder(folder: Path) -> tuple[Entries, list[Problem]]:
     problems: list[Problem] = []
     entries: Entries = {}
     if not folder.is_dir():
-        what = "is not a folder" if folder.exists() else "does not exist"
-        return entries, [Problem(None, f"{_shown(folder)} {what}: a knowledge base is a folder of YAML files")]
+        return entries, [
+            Problem(None, f"{_shown(folder)} {_why_not_a_folder(folder)}: a knowledge base is a folder of YAML files")
+        ]
     present = {p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml")}
     expected = ", ".join(f"{name}.yaml" for name in FILES)
     problems += [
@@ -92,10 +94,27 @@ def _read_text(file: Path, shown: str, problems: list[Problem]) -> str | None:
         return None
 
 
-def _shown(path: Path) -> str:
+def _why_not_a_folder(folder: Path) -> str:
+    """Why `folder` cannot be read as a folder: missing, something else, or a path the system refuses."""
     try:
-        return str(path.resolve().relative_to(Path.cwd()))
-    except ValueError:
+        folder.stat()
+    except FileNotFoundError:
+        return "does not exist"
+    except OSError as error:  # a symlink loop, a path too long, no permission
+        return f"cannot be opened ({error.strerror or error})"
+    except ValueError:  # a NUL or an unpaired surrogate: no such file can exist
+        return "does not exist"
+    return "is not a folder"
+
+
+def _shown(path: Path) -> str:
+    """The path as the user wrote it, relative to the working folder when inside it.
+
+    Links are not followed: a linked file keeps its own name, and a symlink loop is only a name.
+    """
+    try:
+        return str(Path(os.path.abspath(path)).relative_to(Path.cwd()))
+    except (ValueError, OSError):  # another folder; a NUL; a working folder that was removed
         return str(path)
 
 

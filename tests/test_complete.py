@@ -12,6 +12,8 @@ from typer.testing import CliRunner
 from mbc_cli import complete
 from mbc_cli.cli import app
 
+from .conftest import FIXTURES
+
 
 def values(incomplete: str, *kinds: str) -> list[str]:
     return [value for value, _ in complete.names(incomplete, frozenset(kinds))]
@@ -48,9 +50,58 @@ def test_completions_are_capped() -> None:
     assert len(values("", "symptom")) == complete.LIMIT
 
 
-def test_bash_gets_spaces_and_quotes_escaped(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("_MBC_COMPLETE", "complete_bash")
-    assert "can\\'t\\ catch\\ my\\ breath" in values("can't c", "symptom")
+@pytest.mark.parametrize(
+    ("word", "quote"),
+    [("shortn", None), ('"shortn', '"'), ("'yellow s", "'"), ("yellow\\ s", None), ('"a b" c', None), ("can\\'t", None)],
+)
+def test_the_open_quote_of_a_word_is_read_as_bash_reads_it(word: str, quote: str | None) -> None:
+    assert complete.open_quote(word) == quote
+
+
+@pytest.mark.parametrize(
+    ("quote", "written"),
+    [
+        (None, "can\\'t\\ catch\\ my\\ breath"),
+        ('"', "can't catch my breath"),
+        ("'", "can'\\''t catch my breath"),
+    ],
+)
+def test_bash_gets_each_value_as_its_own_file_name_completion_would(quote: str | None, written: str) -> None:
+    assert complete.bash_word("can't catch my breath", quote) == written
+
+
+def _bash(words: str, *extra: str) -> list[str]:
+    """What a real bash completion request prints, for the words typed so far (the last one incomplete)."""
+    typed = [*extra, *words.split("\n")]
+    env = {**os.environ, "_MBC_COMPLETE": "complete_bash", "COMP_WORDS": "\n".join(["mbc", *typed])}
+    env["COMP_CWORD"] = str(len(typed))
+    code = "import sys; sys.argv[0] = 'mbc'; from mbc_cli.cli import main; main()"
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=30)
+    assert (done.returncode, done.stderr) == (0, "")
+    return done.stdout.splitlines()
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        ('symptom\n"shortn', "shortness of breath"),  # bash completes inside the quote, then closes it
+        ("symptom\nyellow\\ s", "yellow\\ skin"),  # after an escaped space
+        ("symptom\nshortn", "shortness\\ of\\ breath"),
+        ("symptom\n'can", "can'\\''t catch my breath"),
+        ("symptom\n'shortn", "shortness of breath"),
+    ],
+    ids=["open double quote", "escaped space", "unquoted", "apostrophe in single quotes", "open single quote"],
+)
+def test_bash_completion_works_inside_quotes_and_after_escapes(words: str, expected: str) -> None:
+    assert expected in _bash(words)
+
+
+def test_completion_follows_kb_given_on_the_command_line() -> None:
+    bundled = _bash("site\nli")
+    assert "liver" in bundled
+    minimal = _bash("site\nli", "--kb", str(FIXTURES / "minimal"))
+    assert "liver" not in minimal
+    assert _bash("site\nbo", "--kb", str(FIXTURES / "minimal"))[0] == "bone"
 
 
 runner = CliRunner()
