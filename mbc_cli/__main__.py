@@ -1,5 +1,21 @@
-"""Run mbc as `python -m mbc_cli`."""
+"""Start mbc: the `mbc` command and `python -m mbc_cli`.
 
-from mbc_cli.cli import main
+Kept apart from cli.py so that Ctrl-C ends mbc quietly at any moment, even while Typer and Rich
+are still being imported, where cli.py's own handling cannot yet be in place.
+"""
 
-main()
+from mbc_cli.errors import EXIT_INTERRUPTED
+
+
+def main() -> None:
+    """Run the mbc command line; an interrupt (Ctrl-C) ends it without a word, with exit code 130."""
+    try:
+        from mbc_cli import cli
+
+        cli.main()
+    except KeyboardInterrupt:
+        raise SystemExit(EXIT_INTERRUPTED) from None
+
+
+if __name__ == "__main__":
+    main()

@@ -22,7 +22,7 @@ from rich.console import Console, ConsoleDimensions, RenderableType
 from typer.core import TyperGroup
 
 from mbc_cli import __version__, complete
-from mbc_cli.errors import ENV_DEBUG, EXIT_BUG, EXIT_CLOSED_PIPE, MbcError
+from mbc_cli.errors import ENV_DEBUG, EXIT_BUG, EXIT_CLOSED_PIPE, EXIT_INTERRUPTED, MbcError, OutputError
 
 if TYPE_CHECKING:
     from mbc_cli.model import KnowledgeBase
@@ -59,23 +59,29 @@ class _Console(Console):
         _stop_writing(self.file)
 
 
-def _stop_writing(stream: Any) -> NoReturn:
-    """Point a closed output at /dev/null, so nothing more fails at exit, and stop with EXIT_CLOSED_PIPE."""
+def _stop_writing(stream: Any, code: int = EXIT_CLOSED_PIPE) -> NoReturn:
+    """Point a closed output at /dev/null, so nothing more fails at exit, and stop with `code`."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, stream.fileno())
     except (OSError, ValueError):  # no file descriptor: a test's capture, which cannot close
         pass
-    raise typer.Exit(EXIT_CLOSED_PIPE)
+    raise typer.Exit(code)
+
+
+def _cannot_write(error: OSError) -> NoReturn:
+    """Say on stderr that the answer could not be written (a full disk, a closed descriptor), and stop."""
+    _err.print(f"Cannot write the answer: {error.strerror or error}.", markup=False, highlight=False)
+    _stop_writing(sys.stdout, OutputError.exit_code)
 
 
 class _Group(TyperGroup):
     """mbc's command group: reads the command line and runs the command, reporting every failure one way."""
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
-        _prepare_streams()
         _wants_json["json"] = _asks_for_json(args)
         with _reported():
+            _prepare_streams()
             return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: Any) -> Any:
@@ -103,7 +109,9 @@ def _reported() -> Iterator[None]:
         _fail(messages.error(failure), partial(json.error, failure), failure.exit_code)
     except _ClickException as failure:
         _usage_failed(failure)
-    except (typer.Exit, typer.Abort, KeyboardInterrupt, EOFError):
+    except KeyboardInterrupt:  # Click would print "Aborted!" and exit 1
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except (typer.Exit, typer.Abort, EOFError):
         raise
     except BrokenPipeError:
         _stop_writing(sys.stdout)
@@ -130,7 +138,7 @@ def _usage_failed(failure: Any) -> NoReturn:
 def _fail(message: RenderableType, as_json: Callable[..., str], code: int) -> NoReturn:
     """Print `message` on stderr (with JSON answers, also `as_json(ascii_only=...)` on stdout); exit with `code`."""
     _err.print(message, soft_wrap=True)
-    if _wants_json["json"]:
+    if _wants_json["json"] and sys.stdout is not None:
         _write(as_json(ascii_only=not _unicode(sys.stdout)) + "\n")
     raise typer.Exit(code)
 
@@ -159,6 +167,8 @@ def _write(text: str) -> None:
         sys.stdout.flush()
     except BrokenPipeError:
         _stop_writing(sys.stdout)
+    except OSError as error:
+        _cannot_write(error)
 
 
 def _prepare_streams() -> None:
@@ -169,8 +179,12 @@ def _prepare_streams() -> None:
       buffered writer finishes every write, or raises BrokenPipeError (exit 141).
     - On an output that cannot encode every character (PYTHONIOENCODING=ascii, a Latin-1 locale),
       the others are written as escapes (\\u2022) instead of failing halfway through an answer.
+    - A closed standard output (`mbc site bone >&-`, where Python has no sys.stdout) is an error,
+      as for other tools, not an answer silently dropped.
     """
     stdout = sys.stdout
+    if stdout is None:
+        raise OutputError("Cannot write the answer: standard output is closed.")
     if isinstance(stdout, io.TextIOWrapper) and isinstance(stdout.buffer, io.RawIOBase):
         encoding, errors = stdout.encoding, stdout.errors
         stdout.flush()
@@ -213,10 +227,31 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format jso
 EvidenceOption = Annotated[
     bool, typer.Option("--evidence", help="Under each line, the exact words of each source it cites.")
 ]
+
+
+def _words_given(value: Any) -> Any:
+    """Refuse a name with no words in it ("", "  ", "!!") as a usage error: there is nothing to look up.
+
+    Of several terms, one with words is enough: `mbc symptom headache ""` answers for headache.
+    """
+    from mbc_cli.names import name_key
+    from mbc_cli.printable import visible
+
+    given = [value] if isinstance(value, str) else list(value or ())
+    if given and not any(name_key(text) for text in given):
+        shown = " ".join(f'"{visible(text)}"' for text in given)
+        raise typer.BadParameter(f"{shown} has no words to look up.")
+    return value
+
+
 SiteOption = Annotated[
     str | None,
     typer.Option(
-        "--site", help="Only what applies to this site, e.g. bone.", show_default=False, autocompletion=complete.SITES
+        "--site",
+        help="Only what applies to this site, e.g. bone.",
+        show_default=False,
+        autocompletion=complete.SITES,
+        callback=_words_given,
     ),
 ]
 
@@ -225,8 +260,14 @@ def _answer(answer: RenderableType | str) -> None:
     """Print an answer: text already rendered as it is, anything else through Rich."""
     if isinstance(answer, str):
         _write(answer)
-    else:
+        return
+    try:
         _out.print(answer)
+        _out.file.flush()
+    except BrokenPipeError:
+        _stop_writing(sys.stdout)
+    except OSError as error:
+        _cannot_write(error)
 
 
 def _ask(
@@ -321,7 +362,9 @@ def site(
     name: Annotated[
         str,
         typer.Argument(
-            help="A site, or a place within one: bone, lungs, liver, brain, spine...", autocompletion=complete.SITES
+            help="A site, or a place within one: bone, lungs, liver, brain, spine...",
+            autocompletion=complete.SITES,
+            callback=_words_given,
         ),
     ],
     evidence: EvidenceOption = False,
@@ -351,6 +394,7 @@ def symptom(
         typer.Argument(
             help='One or more symptoms in your own words; quote several words: "yellow skin".',
             autocompletion=complete.SYMPTOMS,
+            callback=_words_given,
         ),
     ],
     evidence: EvidenceOption = False,
@@ -382,20 +426,14 @@ def symptoms(fmt: FormatOption = Format.table, as_json: JsonOption = False) -> N
 
 @app.command()
 def treatments(
-    her2: Annotated[
-        bool | None,
-        typer.Option(
-            "--her2-positive/--her2-negative", help="The cancer is HER2-positive / HER2-negative.", show_default=False
-        ),
-    ] = None,
-    hr: Annotated[
-        bool | None,
-        typer.Option(
-            "--hr-positive/--hr-negative",
-            help="The cancer is hormone-receptor (ER/PR) positive / negative.",
-            show_default=False,
-        ),
-    ] = None,
+    her2_positive: Annotated[bool, typer.Option("--her2-positive", help="The cancer is HER2-positive.")] = False,
+    her2_negative: Annotated[bool, typer.Option("--her2-negative", help="The cancer is HER2-negative.")] = False,
+    hr_positive: Annotated[
+        bool, typer.Option("--hr-positive", help="The cancer is hormone-receptor (ER/PR) positive.")
+    ] = False,
+    hr_negative: Annotated[
+        bool, typer.Option("--hr-negative", help="The cancer is hormone-receptor (ER/PR) negative.")
+    ] = False,
     triple_negative: Annotated[
         bool, typer.Option("--triple-negative", help="The cancer is triple-negative (HR-negative and HER2-negative).")
     ] = False,
@@ -410,6 +448,8 @@ def treatments(
     from mbc_cli.render import answers
 
     def build(kb: KnowledgeBase, context: Context) -> Document:
+        hr = query.status("hr", positive=hr_positive, negative=hr_negative)
+        her2 = query.status("her2", positive=her2_positive, negative=her2_negative)
         fit = query.profile(hr_positive=hr, her2_positive=her2, triple_negative=triple_negative, brca=brca)
         return answers.treatments(query.treatments_for(kb, profile=fit, site=site), context)
 
@@ -444,7 +484,9 @@ def term(
     words: Annotated[
         list[str],
         typer.Argument(
-            help="A word or phrase, e.g. oligometastatic, de novo, palliative care.", autocompletion=complete.TERMS
+            help="A word or phrase, e.g. oligometastatic, de novo, palliative care.",
+            autocompletion=complete.TERMS,
+            callback=_words_given,
         ),
     ],
     evidence: EvidenceOption = False,
@@ -473,7 +515,9 @@ def drug(
     names: Annotated[
         list[str],
         typer.Argument(
-            help="A drug's generic or brand name, e.g. trastuzumab or Herceptin.", autocompletion=complete.DRUGS
+            help="A drug's generic or brand name, e.g. trastuzumab or Herceptin.",
+            autocompletion=complete.DRUGS,
+            callback=_words_given,
         ),
     ],
     evidence: EvidenceOption = False,
@@ -508,7 +552,10 @@ def sources(fmt: FormatOption = Format.table, as_json: JsonOption = False) -> No
 
 @app.command()
 def search(
-    words: Annotated[list[str], typer.Argument(help='Words to look for, e.g. "five year survival" or Kadcyla.')],
+    words: Annotated[
+        list[str],
+        typer.Argument(help='Words to look for, e.g. "five year survival" or Kadcyla.', callback=_words_given),
+    ],
     evidence: EvidenceOption = False,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,

@@ -14,6 +14,10 @@ EXIT_BUG = 70
 """mbc itself failed (EX_SOFTWARE in sysexits.h): a bug to report, never the user's doing."""
 ENV_DEBUG = "MBC_DEBUG"
 """Set (to anything) to let a bug in mbc raise its traceback instead of the short report."""
+EXIT_CANNOT_WRITE = 74
+"""The answer could not be written: standard output is closed, full or failing (EX_IOERR in sysexits.h)."""
+EXIT_INTERRUPTED = 130
+"""Interrupted (Ctrl-C): 128 + SIGINT, as a shell reports it; mbc stops without a word."""
 EXIT_CLOSED_PIPE = 141
 """Whoever read the answer stopped reading (`mbc sites | head -1`): what a shell reports for a
 program that SIGPIPE stopped, and distinct from "not found"."""
@@ -79,6 +83,13 @@ class UsageError(MbcError):
 
     exit_code = EXIT_USAGE
     reason = "usage"
+
+
+class OutputError(MbcError):
+    """The answer cannot be written where standard output points."""
+
+    exit_code = EXIT_CANNOT_WRITE
+    reason = "cannot_write"
 
 
 class KnowledgeBaseError(MbcError):

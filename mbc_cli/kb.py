@@ -167,15 +167,15 @@ def build(entries: Entries, path: str) -> tuple[model.KnowledgeBase | None, list
                     cited.entry,
                 )
             )
-    for source in ids["sources"].values():
-        if not (source.maybe_text("publisher") or source.maybe_text("title") or source.maybe_text("label")):
-            problems.append(
-                Problem(
-                    source.at,
-                    "a source that names neither publisher nor title needs a label to name it to a reader",
-                    _label("source", source),
-                )
-            )
+    problems.extend(
+        Problem(
+            source.at,
+            "a source that names neither publisher nor title needs a label to name it to a reader",
+            _label("source", source),
+        )
+        for source in ids["sources"].values()
+        if not any(source.maybe_text(field) for field in ("publisher", "title", "label"))
+    )
     for site in ids["sites"].values():
         _check_site(site, ids, refs)
     for test in ids["tests"].values():

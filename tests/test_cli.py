@@ -160,3 +160,72 @@ def test_markup_in_a_name_is_echoed_as_typed() -> None:
     result = runner.invoke(app, ["site", "[bold red]bone[/] :warning:\x1b[2J"])
     assert result.exit_code == 1
     assert result.stderr.startswith('No site "[bold red]bone[/] :warning:\\x1b[2J".')
+
+
+@pytest.mark.parametrize(
+    ("flags", "named"),
+    [
+        (["--her2-positive", "--her2-negative"], ("--her2-positive", "--her2-negative")),
+        (["--hr-negative", "--hr-positive"], ("--hr-positive", "--hr-negative")),
+        (["--hr-positive", "--her2-negative", "--her2-positive"], ("--her2-positive", "--her2-negative")),
+    ],
+)
+def test_contradictory_status_flags_are_a_usage_error_naming_both(flags: list[str], named: tuple[str, str]) -> None:
+    for extra in ([], ["--json"]):
+        result = runner.invoke(app, ["treatments", *flags, *extra])
+        assert result.exit_code == 2, result.output
+        assert all(flag in result.stderr for flag in named)
+        if extra:
+            assert json.loads(result.stdout)["error"]["reason"] == "usage"
+        else:
+            assert result.stdout == ""
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["site", ""],
+        ["site", "   "],
+        ["site", "?!"],
+        ["symptom", ""],
+        ["symptom", "", " "],
+        ["term", ""],
+        ["drug", ""],
+        ["search", ""],
+        ["treatments", "--site", ""],
+        ["tests", "--site", ""],
+    ],
+)
+def test_a_name_with_no_words_is_a_usage_error(args: list[str]) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2, result.output
+    assert "has no words to look up" in result.stderr
+    assert "No site" not in result.stderr
+
+
+def test_one_blank_term_among_others_still_answers_for_the_others() -> None:
+    result = runner.invoke(app, ["symptom", "headache", ""])
+    assert result.exit_code == 0, result.output
+    assert "brain" in result.stdout
+
+
+@pytest.mark.parametrize("words", ["the of and", "my the", "is it a"])
+def test_only_small_words_get_no_random_suggestion(words: str) -> None:
+    result = runner.invoke(app, ["symptom", words])
+    assert result.exit_code == 1
+    assert "Did you mean" not in result.stderr
+
+
+def test_no_answer_names_a_source_by_its_file_name() -> None:
+    snapshot = re.compile(r"\d{3}_[0-9a-f]{16}\.txt")
+    for args in (["sources"], ["site", "bone"], ["stats"], ["search", "survival"], ["symptom", "jaundice"]):
+        for fmt in ("table", "markdown"):
+            result = runner.invoke(app, [*args, "--format", fmt])
+            assert result.exit_code == 0, result.output
+            assert not snapshot.search(result.stdout), (args, fmt)
+        document = json.loads(runner.invoke(app, [*args, "--json"]).stdout)
+        for source in document["sources"]:
+            assert not snapshot.search(source.get("label") or ""), source
+            assert source["publisher"] or source["title"] or source["label"]
+    table = runner.invoke(app, ["sources"]).stdout
+    assert "A consumer health-news article on metastatic breast cancer" in table

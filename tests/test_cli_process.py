@@ -35,7 +35,7 @@ TIMEOUT = 60
 """Seconds a process may take before the test fails: a hang, never a slow machine (a run takes ~0.4 s)."""
 WORKERS = (os.cpu_count() or 1) + 1
 """Processes run at once: one per CPU, and one more that starts while the others finish."""
-EXIT_OK, EXIT_NOT_FOUND, EXIT_CLOSED_PIPE = 0, 1, 141
+EXIT_OK, EXIT_NOT_FOUND, EXIT_CANNOT_WRITE, EXIT_INTERRUPTED, EXIT_CLOSED_PIPE = 0, 1, 74, 130, 141
 UNSET = ("MBC_KB", "FORCE_COLOR", "NO_COLOR", "TTY_COMPATIBLE", "TTY_INTERACTIVE", "COLUMNS", "LINES")
 """Variables that would change what a test measures: another knowledge base, forced colour, a forced size."""
 
@@ -190,6 +190,79 @@ def test_a_shell_pipe_into_head_shows_the_first_line_and_nothing_else(tmp_path: 
     first, status = done.stdout.decode().splitlines()
     assert first == title
     assert status in (f"mbc exit {EXIT_OK}", f"mbc exit {EXIT_CLOSED_PIPE}")
+
+
+def test_an_answer_that_cannot_be_written_is_an_error_not_silence(tmp_path: Path, compiled: Path | None) -> None:
+    """`mbc site bone >&-` (no standard output at all) and `> /dev/full` (every write fails) exit 74
+    with one line on stderr, as `ls >&-` reports a write error: never 0 with the answer lost."""
+    env = warm(tmp_path, compiled)
+    script = '"$0" -m mbc_cli site bone >&-'
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("bash is not installed")
+    in_bash = partial(subprocess.run, env=env, stderr=subprocess.PIPE, timeout=TIMEOUT, check=False)
+    runs: dict[str, Callable[[], CompletedProcess[bytes]]] = {
+        "closed": partial(in_bash, [bash, "-c", script, sys.executable]),
+        "closed, json": partial(in_bash, [bash, "-c", script + " --json", sys.executable]),
+    }
+    if Path("/dev/full").exists():  # Linux: every write fails with "No space left on device"
+
+        def into_full_device(args: Sequence[str]) -> CompletedProcess[bytes]:
+            with open("/dev/full", "wb") as full:
+                return mbc(args, env, stdout=full)
+
+        for args in (["site", "bone"], ["site", "bone", "--json"], ["sites", "--format", "markdown"]):
+            runs[f"/dev/full {' '.join(args)}"] = partial(into_full_device, args)
+    for case, done in zip(runs, side_by_side(list(runs.values())), strict=True):
+        assert done.returncode == EXIT_CANNOT_WRITE, f"{case}: {shown(done)}"
+        lines = done.stderr.decode().splitlines()
+        assert len(lines) == 1, f"{case}: {shown(done)}"
+        assert lines[0].startswith("Cannot write the answer: "), f"{case}: {shown(done)}"
+
+
+INTERRUPTED_AT = {
+    "importing Typer": "typer",
+    "importing Rich's console": "rich.console",
+    "importing the model": "mbc_cli.model",
+    "importing a renderer": "mbc_cli.render.table",
+}
+"""Where a Ctrl-C is made to land, deterministically: the moment each module is first imported."""
+
+
+@pytest.mark.parametrize("module", INTERRUPTED_AT.values(), ids=INTERRUPTED_AT.keys())
+def test_ctrl_c_while_starting_is_quiet_with_130(tmp_path: Path, compiled: Path | None, module: str) -> None:
+    """A KeyboardInterrupt raised as `module` is imported (as Ctrl-C would, wherever it lands while mbc
+    starts) ends mbc with 130 and nothing on stderr: no traceback, no "Aborted!"."""
+    code = f"""
+import sys
+class Interrupt:
+    def find_spec(self, name, path=None, target=None):
+        if name == {module!r}:
+            raise KeyboardInterrupt
+sys.meta_path.insert(0, Interrupt())
+sys.argv[0] = "mbc"
+from mbc_cli.__main__ import main
+main()
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", code, "site", "bone"],
+        env=warm(tmp_path, compiled),
+        capture_output=True,
+        timeout=TIMEOUT,
+        check=False,
+    )
+    assert (done.returncode, done.stderr) == (EXIT_INTERRUPTED, b""), shown(done)
+
+
+def test_ctrl_c_while_answering_is_quiet_with_130(monkeypatch: pytest.MonkeyPatch) -> None:
+    from mbc_cli import store
+
+    def interrupted(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "open_kb", interrupted)
+    result = CliRunner().invoke(app, ["site", "bone"])
+    assert (result.exit_code, result.stdout, result.stderr) == (EXIT_INTERRUPTED, "", "")
 
 
 # 2. Plain text when the output is not a terminal

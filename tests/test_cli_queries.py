@@ -130,12 +130,21 @@ def test_missing_argument_is_a_usage_error() -> None:
     assert result.exit_code == 2
 
 
-@pytest.mark.parametrize("term", ["[bold]x[/bold]", "[/]", ":warning:", "evil\x1b[2Jterm"])
-def test_user_text_is_echoed_literally_and_safely(term: str) -> None:
+@pytest.mark.parametrize(
+    ("term", "code", "said"),
+    [
+        ("[bold]x[/bold]", 1, "No site"),
+        ("[/]", 2, "has no words to look up"),  # markup only: no words, so a usage error
+        (":warning:", 1, "No site"),
+        ("evil\x1b[2Jterm", 1, "No site"),
+    ],
+)
+def test_user_text_is_echoed_literally_and_safely(term: str, code: int, said: str) -> None:
     result = runner.invoke(app, ["site", term])
-    assert result.exit_code == 1
+    assert result.exit_code == code
     shown = term.replace("\x1b", "\\x1b")
-    assert f'No site "{shown}"' in result.stderr
+    assert f'"{shown}"' in result.stderr
+    assert said in result.stderr
     assert "\x1b" not in result.stderr
     assert "⚠" not in result.stderr
 

@@ -52,7 +52,14 @@ def test_completions_are_capped() -> None:
 
 @pytest.mark.parametrize(
     ("word", "quote"),
-    [("shortn", None), ('"shortn', '"'), ("'yellow s", "'"), ("yellow\\ s", None), ('"a b" c', None), ("can\\'t", None)],
+    [
+        ("shortn", None),
+        ('"shortn', '"'),
+        ("'yellow s", "'"),
+        ("yellow\\ s", None),
+        ('"a b" c', None),
+        ("can\\'t", None),
+    ],
 )
 def test_the_open_quote_of_a_word_is_read_as_bash_reads_it(word: str, quote: str | None) -> None:
     assert complete.open_quote(word) == quote

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
 from collections import Counter
 from dataclasses import FrozenInstanceError
+from pathlib import Path
 
 import pytest
 
 from mbc_cli import kb, query
+from mbc_cli.errors import KnowledgeBaseError
 from mbc_cli.model import KnowledgeBase
 from mbc_cli.names import name_key
 
-from .conftest import ROOT
+from .conftest import FIXTURES, ROOT
 
 
 def test_real_knowledge_base_reads_without_problems() -> None:
@@ -99,3 +102,19 @@ def test_both_five_year_survival_figures_are_kept(real_kb: KnowledgeBase) -> Non
 
 def test_bundled_path_points_at_the_checkout_data_when_not_installed() -> None:
     assert kb.bundled_path() == ROOT / "data"
+
+
+def test_a_source_that_names_neither_publisher_nor_title_needs_a_label(tmp_path: Path) -> None:
+    folder = tmp_path / "kb"
+    shutil.copytree(FIXTURES / "minimal", folder)
+    sources = folder / "sources.yaml"
+    text = sources.read_text()
+    label = next(line for line in text.splitlines() if line.strip().startswith("label:"))
+    sources.write_text(text.replace(label + "\n", "", 1))
+    with pytest.raises(KnowledgeBaseError) as raised:
+        kb.load(folder)
+    [problem] = raised.value.problems
+    assert problem.entry == 'source "news_article"'
+    assert "needs a label" in problem.message
+    assert problem.location is not None
+    assert (problem.location.file.endswith("sources.yaml"), problem.location.line) == (True, 2)

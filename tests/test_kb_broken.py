@@ -428,6 +428,24 @@ QUESTIONS = (["site", "bone"], ["symptom", "headache"], ["treatments", "--her2-p
 """The three questions mbc answers most: each must refuse a broken --kb the same way."""
 
 
+@pytest.mark.parametrize("where", ["the folder", "a file"])
+def test_a_symlink_loop_is_a_knowledge_base_problem_not_a_bug(workdir: Path, where: str) -> None:
+    """A link that points at itself cannot be opened: exit 3 with the path, like any unreadable path."""
+    if where == "the folder":
+        (workdir / "loop").symlink_to("loop")
+        given, expected = "loop", "  loop cannot be opened (Too many levels of symbolic links)"
+    else:
+        notes = workdir / KB / "notes.yaml"
+        notes.unlink()
+        notes.symlink_to("notes.yaml")
+        given, expected = KB, f"  {KB}/notes.yaml:1:1: cannot read the file: Too many levels of symbolic links"
+    for question in QUESTIONS:
+        result = runner.invoke(app, ["--kb", given, *question])
+        assert result.exit_code == EXIT_BAD_DATA, result.output
+        assert result.stderr.splitlines()[1].startswith(expected), result.stderr
+        assert "bug" not in result.stderr
+
+
 @pytest.mark.parametrize("fault", _params(FAULTS))
 def test_a_broken_kb_given_with_kb_stops_every_question(workdir: Path, fault: Fault) -> None:
     """Each fault stops one of the three questions (in turn): all three read the knowledge base one way."""

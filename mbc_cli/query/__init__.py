@@ -25,7 +25,15 @@ if TYPE_CHECKING:
     )
     from mbc_cli.query.sites import LocalAreaAnswer, SiteAnswer, SitesAnswer, all_sites, by_site
     from mbc_cli.query.symptoms import SymptomAnswer, all_symptoms, by_symptoms, match_symptom
-    from mbc_cli.query.treatments import Profile, TestsAnswer, TreatmentsAnswer, profile, tests_for, treatments_for
+    from mbc_cli.query.treatments import (
+        Profile,
+        TestsAnswer,
+        TreatmentsAnswer,
+        profile,
+        status,
+        tests_for,
+        treatments_for,
+    )
 
 _HOME = {
     **dict.fromkeys(("Summary", "all_citations", "entries_by_kind", "summary"), "inventory"),
@@ -47,7 +55,7 @@ _HOME = {
     **dict.fromkeys(("LocalAreaAnswer", "SiteAnswer", "SitesAnswer", "all_sites", "by_site"), "sites"),
     **dict.fromkeys(("SymptomAnswer", "all_symptoms", "by_symptoms", "match_symptom"), "symptoms"),
     **dict.fromkeys(
-        ("Profile", "TestsAnswer", "TreatmentsAnswer", "profile", "tests_for", "treatments_for"), "treatments"
+        ("Profile", "TestsAnswer", "TreatmentsAnswer", "profile", "status", "tests_for", "treatments_for"), "treatments"
     ),
 }
 """Where each name of this package is defined."""
@@ -78,6 +86,7 @@ __all__ = [
     "profile",
     "search",
     "statistics",
+    "status",
     "suggest",
     "summary",
     "term_named",

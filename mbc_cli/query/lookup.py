@@ -139,7 +139,7 @@ def suggest(kb: KnowledgeBase, text: str, kinds: frozenset[str], limit: int = 3)
     changes the first one, and a large knowledge base need not be read whole), then with all.
     """
     key = name_key(text)
-    if not key:
+    if not content(key):  # only small words ("the of and"): any name would be a random guess
         return ()
 
     def close(keys: Iterable[str]) -> list[str]:

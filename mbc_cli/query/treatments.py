@@ -49,6 +49,15 @@ class Profile:
         return self.hr_positive is not None or self.her2_positive is not None or self.brca_mutation
 
 
+def status(name: str, *, positive: bool, negative: bool) -> bool | None:
+    """One receptor's status from its two flags: True, False, or None (not given). Both is a contradiction."""
+    if positive and negative:
+        raise UsageError(
+            f"--{name}-positive cannot go with --{name}-negative: the cancer is one or the other. Give one of them."
+        )
+    return True if positive else False if negative else None
+
+
 def profile(
     *,
     hr_positive: bool | None = None,
