@@ -94,6 +94,7 @@ def _symptom(e: Entry) -> model.Symptom:
         id=e.text("id"),
         name=e.text("name"),
         aliases=e.texts("aliases"),
+        narrower=e.texts("narrower"),
         kind=e.text("kind"),
         description=_claims(e.entries("description")),
         general=_citations(e.entries("general")),
@@ -261,7 +262,7 @@ def _name_index(
     for area in local_areas.values():
         add("local_area", area.id, area.name, area.aliases)
     for symptom in symptoms.values():
-        add("symptom", symptom.id, symptom.name, symptom.aliases)
+        add("symptom", symptom.id, symptom.name, (*symptom.aliases, *symptom.narrower))
     for test in tests.values():
         add("test", test.id, test.name, test.aliases)
     for treatment in treatments.values():

@@ -122,6 +122,8 @@ class Symptom:
     id: str
     name: str
     aliases: tuple[str, ...]
+    narrower: tuple[str, ...]
+    """Words for narrower kinds of it (hip fracture, of fractures): matched as it, and said to be a kind of it."""
     kind: str
     """symptom or condition."""
     description: tuple[Claim, ...]

@@ -102,6 +102,7 @@ FILES: dict[str, Record] = {
             "id": Field(ID),
             "name": Field(TEXT),
             "aliases": Field(NAMES, required=False),
+            "narrower": Field(NAMES, required=False),
             "kind": Field(OneOf("symptom", "condition")),
             "description": Field(CLAIMS, required=False),
             "general": Field(CITATIONS, required=False),
