@@ -9,7 +9,7 @@ from types import MappingProxyType
 from typing import TypeVar
 
 from mbc_cli import model, searchable
-from mbc_cli.names import content, name_key, phrase_key, stem_key
+from mbc_cli.names import content, name_key, phrase_key, stem, stem_key
 from mbc_cli.records import Entry
 
 T = TypeVar("T")
@@ -223,7 +223,9 @@ def knowledge_base(ids: dict[str, dict[str, Entry]], path: str) -> model.Knowled
         terms=_frozen(terms),
         notes=_frozen({k: _note(e) for k, e in ids["notes"].items()}),
         names=names,
-        stems=_key_index(names, lambda key: (stem_key(key),)),
+        # A name's stems, and for a name of several words also the stem of them written joined
+        # ("head ache" finds headache, "lightheaded" finds light headed): see lookup._whole.
+        stems=_key_index(names, lambda key: tuple(dict.fromkeys((stem_key(key), stem(key.replace(" ", "")))))),
         phrases=_key_index(names, lambda key: (phrase_key(key),)),
         words=_key_index(names, lambda key: tuple(sorted(content(key)))),
         text_words=_frozen({}),

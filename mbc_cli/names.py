@@ -1,6 +1,7 @@
 """How names and what people type are compared: normalised keys, light stems and content words.
 
-Pure text functions, no knowledge base: `name_key` folds case, width, punctuation and spacing;
+Pure text functions, no knowledge base: `name_key` folds case, width, punctuation and spacing,
+spells out contractions (can't, cant, cannot: can not) and writes British spellings the American way;
 `stem` reduces a word to a light stem so that plurals and common inflections compare equal
 (headaches/headache, seizure/seizures, coughing/cough, blurred/blur); `content` drops the small
 function words so that phrasings compare regardless of order (pain in my back / back pain).
@@ -18,27 +19,176 @@ _SPACE = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
-def _words(text: str) -> frozenset[str]:
+def word_set(text: str) -> frozenset[str]:
+    """The words of a text written out, one set (for the reviewed word lists here and in questions.py)."""
     return frozenset(text.split())
 
 
-FUNCTION_WORDS = _words(
+FUNCTION_WORDS = word_set(
     """a an the of in on at to for from with by about into and or
-    my your his her their our its me i i'm im you it it's this that these those there which who
+    my your his her their our its me i you it this that these those there which who
     is are am was were be been being has have having had do does did get gets got getting
-    feel feels feeling felt"""
+    feel feels felt will would"""
 )
-"""Small words that do not change what a symptom phrase means; ignored when phrases are compared."""
+"""Small words that do not change what a symptom phrase means; ignored when phrases are compared.
 
-MODIFIERS = _words(
-    """severe bad really very quite so constant sudden new mild terrible awful chronic persistent frequent
-    recurring recurrent occasional always sometimes often lately recently bit little lot lots much more
-    worse worsening all time day days night nights morning mornings week weeks some"""
+"feeling" is not one of them: "loss of feeling" is not "loss". It is a qualifier (below) instead."""
+
+QUALIFIERS: dict[str, frozenset[str]] = {
+    "how bad": word_set(
+        """severe bad really very quite so mild terrible awful horrible extreme extremely intense unbearable
+        excruciating slight slightly bit little lot lots much more most worse worst worsening increasing
+        getting kind sort real pretty"""
+    ),
+    "how often": word_set(
+        """constant constantly always sometimes often lately recently chronic persistent frequent frequently
+        recurring recurrent occasional occasionally keeps keep keeping kept again daily nightly every each
+        single all time times on off ongoing still now"""
+    ),
+    "since when": word_set(
+        """since last ago yesterday today tonight past couple few several new sudden suddenly started start
+        starting began begun day days night nights morning mornings evening evenings week weeks month months
+        year years some"""
+    ),
+    "whose": word_set(
+        """mum mom mother dad father husband wife partner son daughter sister brother friend aunt uncle
+        grandma grandmother gran nan grandpa grandfather grandad he she they patient someone loved one"""
+    ),
+    "how it is said": word_set(
+        """feeling having experiencing suffering noticed noticing notice seem seems seeming think maybe
+        possibly just also too like area region around near side"""
+    ),
+}
+"""Words that say how bad, how often, since when or whose a symptom is, or only how it is said.
+
+A symptom phrase within the user's words still names that symptom when all that is left over is
+these: "constant bad headaches", "my dad has been exhausted every single day", "pain in the liver
+area". The answer lists them as left aside. Reviewed by hand, word by word: none of them names,
+narrows or reverses a symptom."""
+
+QUALIFIER_PHRASES = (
+    "coming back",
+    "comes back",
+    "came back",
+    "keeps coming back",
+    "all the time",
+    "on and off",
+    "off and on",
+    "every now and then",
+    "now and then",
+    "from time to time",
 )
-"""Words of degree or time: a phrase that adds only these to a symptom still names that symptom."""
+"""Several words that together say only how often: left aside before anything is matched
+("neck pain that keeps coming back" is neck pain, not back pain)."""
 
-NEGATIONS = _words("no not never without none nothing don't dont doesn't isn't aren't")
-"""Words that reverse a phrase's meaning: never ignored."""
+MODIFIERS = frozenset().union(*QUALIFIERS.values())
+"""Every qualifier word, whatever it qualifies."""
+
+NEGATIONS = word_set("no not never without none nothing nor neither")
+"""Words that reverse what follows them in their clause ("headache but no vomiting"): never ignored.
+Contractions have been spelled out by then (`name_key`): "don't" and "dont" are "do not"."""
+
+CLAUSE_BREAKS = word_set("but and or plus also although though however except yet while whereas")
+"""Words that end a clause: a negation reaches no further than its clause."""
+
+_CONTRACTIONS = {
+    "can't": "can not",
+    "cant": "can not",
+    "cannot": "can not",
+    "won't": "will not",
+    "wont": "will not",
+    "shan't": "shall not",
+    "ain't": "is not",
+    "i'm": "i am",
+    "im": "i am",
+    "i've": "i have",
+    "ive": "i have",
+    "i'd": "i would",
+    "i'll": "i will",
+    "it's": "it is",
+    "that's": "that is",
+    "thats": "that is",
+    "there's": "there is",
+    "theres": "there is",
+    "what's": "what is",
+    "whats": "what is",
+    "he's": "he is",
+    "she's": "she is",
+    "shes": "she is",
+    "you're": "you are",
+    "youre": "you are",
+    "they're": "they are",
+    "theyre": "they are",
+    "we're": "we are",
+    "they've": "they have",
+    "we've": "we have",
+    "you've": "you have",
+    "let's": "let us",
+}
+"""Contractions, with and without their apostrophe, spelled out: "can't", "cant" and "cannot" are one."""
+
+_NOT_ENDINGS = ("n't", "nt")
+_NOT_STEMS = word_set("do does did is are was were have has had could would should must need")
+"""Words whose n't (or nt, typed without the apostrophe) means "not": don't, dont, isnt, couldn't..."""
+
+_SPELLINGS = (
+    (re.compile(r"(?<=[a-z])aem"), "em"),  # anaemia, haemorrhage, hypercalcaemia, leukaemia
+    (re.compile(r"^oe(?=[dsn])"), "e"),  # oedema, oesophagus, oestrogen
+    (re.compile(r"rrhoea"), "rrhea"),  # diarrhoea
+    (re.compile(r"(?<=[a-z])(i|m|l|v|b)our(?=$|s$|ed$|ing$|al$|ally$)"), r"\1or"),  # behaviour, tumour, colour
+    (re.compile(r"(?<=[a-z]{2})(t|b)re(?=$|s$)"), r"\1er"),  # centre, fibre, litre
+    (re.compile(r"(?<=[a-z]{3})ys(?=e$|ed$|es$|ing$)"), "yz"),  # paralyse, analysed
+    (re.compile(r"(?<=[a-z]{3})is(?=ation|ations|e$|ed$|es$|ing$)"), "iz"),  # metastasise, hospitalised
+)
+"""British spellings written the American way, so that either finds the other (anaemia, anemia)."""
+_SPELLING_KEEP = word_set(
+    """ours yours hours four pour tour sour flour your our devour contour amour
+    rise raise wise advise revise arise praise noise poise concise precise promise exercise
+    surprise despise otherwise likewise demise expertise compromise merchandise franchise
+    excise incise enterprise treatise premise cruise bruise bruised bruises bruising
+    raised raising rises rising advised advising revised exercised exercising promised
+    surprised paradise metre"""
+)
+"""Words that look British but are not (four, raise, bruise), or are better left (metre)."""
+
+
+def _spelled_out(word: str) -> str:
+    """One word as it is compared: contractions spelled out, British spelling made American."""
+    if word in _CONTRACTIONS:
+        return _CONTRACTIONS[word]
+    for ending in _NOT_ENDINGS:
+        if word.endswith(ending) and word[: -len(ending)] in _NOT_STEMS:
+            return word[: -len(ending)] + " not"
+    if word.endswith("'s"):  # whose it is (my mum's back) or "is" (she's tired): either way, the word before
+        word = word[:-2]
+    if word in _SPELLING_KEEP or len(word) < 5:
+        return word
+    for pattern, american in _SPELLINGS:
+        word = pattern.sub(american, word)
+    return word
+
+
+FAMILIES = (
+    "cure cures cured curing curable incurable curative uncurable",
+    "survive survives survived surviving survival survivor survivors",
+    "recur recurs recurred recurring recurrence recurrences recurrent",
+    "diagnose diagnoses diagnosed diagnosing diagnosis diagnostic",
+    "detect detects detected detecting detection",
+    "treat treats treated treating treatment treatments treatable untreatable",
+    "prevent prevents prevented preventing prevention preventable",
+    "metastasis metastases metastasize metastasized metastasizes metastasizing",
+    "palliative palliation palliate",
+    "inherit inherited inheritance hereditary",
+    "expect expects expected expecting expectancy expectation",
+    "die dies died dying death",
+    "cope copes coped coping",
+    "prognosis prognoses prognostic",
+)
+"""Words of one idea in their forms beyond plural and tense (cure, curable, incurable): search and
+`mbc ask` compare them as one word, so that "curable" finds "no cure". Reviewed by hand: each group
+is one idea in several parts of speech, never two ideas ("cure" and "treat" stay apart)."""
+
+_FAMILY_OF = {word: group.split()[0] for group in FAMILIES for word in group.split()}
 
 
 # The functions below are pure, and a question asks them about the same text many times (each step
@@ -59,7 +209,7 @@ def name_key(text: str) -> str:
     text = text.casefold().translate(_APOSTROPHES)
     text = _PUNCTUATION.sub(" ", text)
     text = _SPACE.sub(" ", text).strip()
-    return " ".join(word.strip("'") for word in text.split(" ") if word.strip("'"))
+    return " ".join(_spelled_out(word.strip("'")) for word in text.split(" ") if word.strip("'"))
 
 
 @lru_cache(maxsize=65_536)
@@ -124,3 +274,9 @@ def inflection(typed: str, known: str) -> str:
 
 def _plural_of(plural: str, single: str) -> bool:
     return plural in (single + "s", single + "es") or (single.endswith("y") and plural == single[:-1] + "ies")
+
+
+def family(word: str) -> str:
+    """The stem of a word's family (see FAMILIES), else the word's own stem: curable, cured and cure share one."""
+    head = _FAMILY_OF.get(word)
+    return stem(head if head is not None else word)

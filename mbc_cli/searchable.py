@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from mbc_cli.model import Citation, Claim
-from mbc_cli.names import FUNCTION_WORDS, name_key, stem
+from mbc_cli.names import FUNCTION_WORDS, family, name_key
 
 if TYPE_CHECKING:
     from mbc_cli.model import KnowledgeBase
@@ -34,8 +34,8 @@ Entry = tuple[str, str, str, list[Field]]
 
 
 def normal(word: str) -> str:
-    """A word as search compares it: its stem, with number words as digits."""
-    return stem(NUMBERS.get(word, word))
+    """A word as search compares it: its family's stem (cure, curable), with number words as digits."""
+    return family(NUMBERS.get(word, word))
 
 
 def words(text: str) -> frozenset[str]:

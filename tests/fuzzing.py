@@ -449,7 +449,21 @@ def assert_not_found(knowledge: KnowledgeBase, error: NotFoundError) -> None:
         assert is_real_suggestion(knowledge, suggestion), suggestion
 
 
-HOWS = frozenset({"name", "alias", "plural", "singular", "inflection", "phrase", "partial"})
+HOWS = frozenset(
+    {
+        "name",
+        "alias",
+        "narrower",
+        "plural",
+        "singular",
+        "inflection",
+        "spelling",
+        "phrase",
+        "word",
+        "partial",
+        "subtype",
+    }
+)
 
 
 def assert_hits(knowledge: KnowledgeBase, hits: tuple[Hit, ...], kinds: frozenset[str]) -> None:

@@ -15,7 +15,7 @@ from mbc_cli.names import content, inflection, name_key, phrase_key, stem, stem_
         ("  HEADACHE!! ", "headache"),
         ("Short-of-breath", "short of breath"),
         ("".join(chr(ord(c) + 0xFEE0) for c in "headache"), "headache"),  # full-width letters (NFKC)
-        ("can\u2019t catch my breath", "can't catch my breath"),  # curly apostrophe
+        ("can\u2019t catch my breath", "can not catch my breath"),  # curly apostrophe
         ("'quoted'", "quoted"),
         ("head\x1b[31mache\x1b[0m", "headache"),  # a terminal colour escape sequence
         ("\u200fheadache\u200e", "headache"),  # right-to-left and left-to-right marks

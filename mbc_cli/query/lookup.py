@@ -1,11 +1,17 @@
 """Find what the user named, and say how: by name, alias, inflection or phrase; else suggest close names.
 
 Matching runs in order and stops at the first step that finds something:
-1. the exact name or alias (after `name_key`: case, width, punctuation, spacing, control characters);
-2. the same words with other endings (plural, singular, -ing, -ed);
+1. the exact name or alias (after `name_key`: case, width, punctuation, spacing, control characters,
+   contractions with or without their apostrophe, British or American spelling); a narrower kind
+   listed under a symptom (hip fracture: fractures) is matched as that symptom and said to be a kind of it;
+2. the same words with other endings (plural, singular, -ing, -ed), or written joined or apart
+   (head ache / headache);
 3. the same content words in any order, small function words aside ("pain in my back" / "back pain");
-4. known phrases within the user's words, when the words left over only say how bad or how often
-   ("bad back pain"), or name a site ("bone pain"); several phrases may be found ("headache and vomiting").
+4. known phrases within the user's words, clause by clause: the words left over may only say how bad,
+   how often, since when or whose ("my dad keeps getting headaches"), or name a site or place, which
+   the ranking then uses ("rib pain"). A negation reaches to the end of its clause and takes out only
+   what follows it ("headache but no vomiting"). A clause of one word that is the core of exactly one
+   symptom's names ("appetite", "breathing") names that symptom.
 Typos are never matched: `suggest` offers the closest names instead.
 """
 
@@ -23,7 +29,19 @@ from mbc_cli.model import (
     Note,
     Site,
 )
-from mbc_cli.names import MODIFIERS, NEGATIONS, content, inflection, name_key, phrase_key, stem, stem_key
+from mbc_cli.names import (
+    CLAUSE_BREAKS,
+    MODIFIERS,
+    NEGATIONS,
+    QUALIFIER_PHRASES,
+    content,
+    inflection,
+    name_key,
+    phrase_key,
+    stem,
+    stem_key,
+    word_set,
+)
 
 SITE_KINDS = frozenset({"site", "place", "local_area"})
 """What names a place in the body: a site, a place within one, or a local area."""
@@ -32,6 +50,21 @@ SITE_KINDS = frozenset({"site", "place", "local_area"})
 ALL_KINDS = frozenset({"site", "place", "local_area", "symptom", "test", "treatment", "drug", "term"})
 
 _MODIFIER_STEMS = frozenset(stem(word) for word in MODIFIERS)
+_NEGATION_STEMS = frozenset(stem(word) for word in NEGATIONS)
+_WEAK = frozenset(
+    stem(word)
+    for word in word_set(
+        """loss lose losing low high change changes problem problems trouble difficulty hard unable
+        can could increase increased decrease decreased poor lack lacking symptom symptoms issue issues sign signs
+        level levels weight sleep blood body head skin eye eyes chest stomach belly tummy back neck arm arms leg
+        legs hand hands foot feet face mouth throat nose ear ears hip knee shoulder bowel bladder urine side
+        feeling go going gone come coming up down out off away thing things bit normal usual weird strange odd
+        new old"""
+    )
+)
+"""Words that are part of many symptoms' names but name none alone ("loss", "low", "head"):
+never matched as a symptom's core word. Reviewed by hand; body parts are here because a part
+alone is a place, not a symptom."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,9 +75,13 @@ class Hit:
     matched: str
     """The name or alias it matched, normalised (its name key)."""
     how: str
-    """name, alias, plural, singular, inflection or phrase."""
+    """name, alias, narrower, plural, singular, inflection, phrase or word (the core word of its names)."""
     ignored: tuple[str, ...] = ()
-    """The user's words that were left aside: degree, time or a site's name."""
+    """The user's words that were left aside: degree, time, whose, or a site's name."""
+    negated: tuple[str, ...] = ()
+    """The user's words that a negation took out ("no vomiting"): not matched."""
+    places: tuple[str, ...] = ()
+    """The ids of the sites (and local areas) the user's words name beside it ("rib pain": bone)."""
 
 
 def find(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
@@ -52,16 +89,38 @@ def find(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[Hit, ...]
     key = name_key(text)
     if not key:
         return ()
-    exact = _hits(kb, (key,), kinds, lambda ref, known: "name" if name_key(ref.name) == known else "alias")
+    whole = _whole(kb, key, kinds)
+    if whole and kinds - SITE_KINDS:  # "bone pain" as an alias still names bone, for the ranking
+        places = _places_named(kb, key.split(" "))
+        return tuple(Hit(h.ref, h.matched, h.how, places=places) for h in whole) if places else whole
+    return whole or _within(kb, key, kinds)
+
+
+def _whole(kb: KnowledgeBase, key: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
+    """Steps 1-3: the whole of the user's words, as a name or alias, with other endings, or in any order."""
+    exact = _hits(kb, (key,), kinds, lambda ref, known: _named_how(kb, ref, known))
     if exact:
         return exact
-    inflected = _hits(kb, kb.stems.get(stem_key(key), ()), kinds, lambda ref, known: inflection(key, known))
+    joined = key.replace(" ", "")
+    endings = (*kb.stems.get(stem_key(key), ()), *kb.stems.get(stem(joined), ()))
+    inflected = _hits(kb, endings, kinds, lambda ref, known: _named_how(kb, ref, known, _ending(key, known)))
     if inflected:
         return inflected
-    phrased = _hits(kb, kb.phrases.get(phrase_key(key), ()), kinds, lambda ref, known: "phrase")
-    if phrased:
-        return phrased
-    return _within(kb, key, kinds)
+    return _hits(kb, kb.phrases.get(phrase_key(key), ()), kinds, lambda r, k: _named_how(kb, r, k, "phrase"))
+
+
+def _ending(key: str, known: str) -> str:
+    """How the user's words differ from a name with the same stems: joined or apart, else their endings."""
+    return "spelling" if key.replace(" ", "") == known.replace(" ", "") else inflection(key, known)
+
+
+def _named_how(kb: KnowledgeBase, ref: NameRef, known: str, otherwise: str | None = None) -> str:
+    """How `known` names `ref`: its name, a narrower kind of it, or (else) `otherwise`, an alias by default."""
+    if ref.kind == "symptom" and known in {name_key(word) for word in kb.symptoms[ref.id].narrower}:
+        return "narrower"
+    if otherwise is not None:
+        return otherwise
+    return "name" if name_key(ref.name) == known else "alias"
 
 
 def _hits(
@@ -75,44 +134,141 @@ def _hits(
     return tuple(hits.values())
 
 
-def _within(kb: KnowledgeBase, key: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
-    """Step 4: the longest known phrases inside the user's words, if what is left over is harmless.
+def clauses(key: str) -> list[list[str]]:
+    """The user's words in clauses, split at "but", "and", "or"..., with qualifier phrases left out."""
+    text = f" {key} "
+    for phrase in _LONGEST_FIRST:
+        text = text.replace(f" {phrase} ", " ")
+    found: list[list[str]] = [[]]
+    for word in text.split():
+        if word in CLAUSE_BREAKS:
+            found.append([])
+        else:
+            found[-1].append(word)
+    return [clause for clause in found if clause]
 
-    Harmless: words of degree or time ("bad", "constant"), or for a symptom the name of a site
-    that the sources link to that symptom ("bone pain" is pain, which bone spread can cause;
-    "itchy eyes" is not itchy skin). Nothing is matched when a word like "no" reverses the meaning.
+
+def _within(kb: KnowledgeBase, key: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
+    """Step 4: the known phrases inside the user's words, clause by clause, when what is left over is harmless.
+
+    Harmless: words of degree, time or person (`QUALIFIERS`), and the names of sites and places.
+    A clause with any other word left over names nothing ("itchy eyes" is not itchy skin); its words
+    are then listed as left aside if another clause names something.
     """
-    typed = {stem(word): word for word in key.split(" ")}
-    if NEGATIONS & set(key.split(" ")):
+    hits: dict[tuple[str, str], Hit] = {}
+    ignored: list[str] = list(_left_out_phrases(key))
+    unused: list[str] = []
+    negated: list[str] = []
+    parts = clauses(key)
+    for number, clause in enumerate(parts):
+        found, aside, out = _in_clause(kb, clause, kinds)
+        if not found and not out and number + 1 < len(parts):
+            # "chest and back pain": a clause that names nothing alone may share the next one's noun
+            shared, _, _ = _in_clause(kb, clause + parts[number + 1], kinds)
+            found, aside = [hit for hit in shared if hit.matched not in _words_of(kb, parts[number + 1], kinds)], []
+        for hit in found:
+            hits.setdefault((hit.ref.kind, hit.ref.id), hit)
+        (ignored if found or out else unused).extend(aside)
+        negated += out
+    ignored += unused
+    if not hits:
         return ()
-    wanted = content(key)
+    places = _places_named(kb, ignored) if kinds - SITE_KINDS else ()
+    return tuple(Hit(h.ref, h.matched, h.how, tuple(ignored), tuple(negated), places) for h in hits.values())
+
+
+def _words_of(kb: KnowledgeBase, clause: list[str], kinds: frozenset[str]) -> frozenset[str]:
+    """The known phrases one clause names on its own."""
+    return frozenset(hit.matched for hit in _in_clause(kb, clause, kinds)[0])
+
+
+def _left_out_phrases(key: str) -> tuple[str, ...]:
+    """The qualifier phrases in `key` ("keeps coming back"), each once, a longer one before its parts."""
+    text, found = f" {key} ", []
+    for phrase in _LONGEST_FIRST:
+        if f" {phrase} " in text:
+            found.append(phrase)
+            text = text.replace(f" {phrase} ", " ")
+    return tuple(found)
+
+
+_LONGEST_FIRST = sorted(QUALIFIER_PHRASES, key=len, reverse=True)
+
+
+def _in_clause(kb: KnowledgeBase, clause: list[str], kinds: frozenset[str]) -> tuple[list[Hit], list[str], list[str]]:
+    """The hits of one clause, the words it left aside, and the words a negation took out.
+
+    A negation ("no", "not", "without") takes out the rest of its clause, unless it is part of a known
+    phrase ("can not catch my breath"); what comes before it still counts ("pain without swelling").
+    """
+    stems = [stem(word) for word in clause]
+    wanted = frozenset(s for word, s in zip(clause, stems, strict=True) if content(word))
     candidates = _phrases_within(kb, wanted, kinds)
     covered = frozenset[str]().union(*candidates.values())
-    left = sorted(wanted - covered)
-    places = [_site_ids(kb, typed[word]) for word in left if word not in _MODIFIER_STEMS]
-    if not candidates or not all(places):
-        return ()
-    ignored = tuple(typed[word] for word in left)
-    hits: dict[tuple[str, str], Hit] = {}
-    for known in candidates:
-        for ref in kb.names[known]:
-            if ref.kind in kinds and (not places or _linked(kb, ref, places)):
-                hits.setdefault((ref.kind, ref.id), Hit(ref, known, "phrase", ignored))
-    return tuple(hits.values())
+    negation_at = next((i for i, s in enumerate(stems) if s in _NEGATION_STEMS and s not in covered), len(clause))
+    before = frozenset(stems[:negation_at])
+    kept = {known: words for known, words in candidates.items() if words <= before}
+    hits = [
+        Hit(ref, known, _named_how(kb, ref, known, "phrase"))
+        for known in kept
+        for ref in kb.names[known]
+        if ref.kind in kinds
+    ]
+    used = frozenset[str]().union(*kept.values())
+    left = [w for w, s in zip(clause[:negation_at], stems[:negation_at], strict=True) if s in wanted - used]
+    negated = clause[negation_at:]
+    if not hits and not negated:
+        core = _core_word(kb, left, kinds)
+        if core is None:
+            return [], left, []
+        hits, left = [core], list(core.ignored)
+    places = [_site_ids(kb, word) for word in left if stem(word) not in _MODIFIER_STEMS]
+    if not all(places):  # a word that is neither a qualifier nor a place: the clause means something else
+        return [], [*left, *negated], []
+    hits = [hit for hit in hits if not places or _linked(kb, hit.ref, places)]
+    return (hits, left, negated) if hits or negated else ([], [*left, *negated], [])
+
+
+def _linked(kb: KnowledgeBase, ref: NameRef, places: list[frozenset[str]]) -> bool:
+    """Whether a symptom is one the sources link to each of the places named beside it ("itchy eyes" is not)."""
+    if ref.kind != "symptom":
+        return False
+    linked = {site_id for site_id, _ in kb.sites_by_symptom.get(ref.id, ())}
+    return all(linked & ids for ids in places)
+
+
+def _core_word(kb: KnowledgeBase, left: list[str], kinds: frozenset[str]) -> Hit | None:
+    """A clause whose only meaningful word is the core of exactly one entry's names: "appetite", "breathing"."""
+    meaningful = [word for word in left if stem(word) not in _MODIFIER_STEMS]
+    if len(meaningful) != 1 or "symptom" not in kinds:
+        return None
+    [word] = meaningful
+    core = stem(word)
+    if core in _WEAK or core in _NEGATION_STEMS or _site_ids(kb, word):
+        return None
+    keys = [known for known in kb.words.get(core, ()) if any(ref.kind in kinds for ref in kb.names[known])]
+    entries = {(ref.kind, ref.id) for known in keys for ref in kb.names[known] if ref.kind in kinds}
+    if len(entries) != 1:
+        return None
+    known = min(keys, key=lambda k: (len(k), k))
+    ref = next(ref for ref in kb.names[known] if ref.kind in kinds)
+    aside = tuple(w for w in left if w != word)
+    return Hit(ref, known, "word", aside)
+
+
+def _places_named(kb: KnowledgeBase, words: Iterable[str]) -> tuple[str, ...]:
+    """The sites and local areas the user's words name ("rib pain": bone), for ranking the answer."""
+    found: dict[str, None] = {}
+    for word in words:
+        if content(word):
+            found.update(dict.fromkeys(sorted(_site_ids(kb, word))))
+    return tuple(found)
 
 
 def _site_ids(kb: KnowledgeBase, word: str) -> frozenset[str]:
     """The sites and local areas one typed word names (bone, liver, lungs, spine), if any."""
     keys = (word,) if word in kb.names else kb.stems.get(stem_key(word), ())
     return frozenset(ref.id for known in keys for ref in kb.names[known] if ref.kind in SITE_KINDS)
-
-
-def _linked(kb: KnowledgeBase, ref: NameRef, places: list[frozenset[str]]) -> bool:
-    """Whether a symptom is one the sources link to each of the named places."""
-    if ref.kind != "symptom":
-        return False
-    linked = {site_id for site_id, _ in kb.sites_by_symptom.get(ref.id, ())}
-    return all(linked & ids for ids in places)
 
 
 def _phrases_within(kb: KnowledgeBase, wanted: frozenset[str], kinds: frozenset[str]) -> dict[str, frozenset[str]]:

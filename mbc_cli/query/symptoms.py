@@ -68,17 +68,21 @@ class RankedSite:
     site: Site
     explains: tuple[Explanation, ...]
     missing: tuple[str, ...]
-    """The user's matched terms this site does not explain."""
+    """The names of the user's matched symptoms this site does not explain."""
+    named: bool = False
+    """The user named this site (or a place in it) beside the symptoms: "rib pain"."""
 
 
 @dataclass(frozen=True, slots=True)
 class SymptomAnswer:
-    """Answer to `mbc symptom TERM...`: sites ranked by how many of the terms each explains."""
+    """Answer to `mbc symptom TERM...`: sites ranked by how many of the symptoms each explains."""
 
     matches: tuple[TermMatch, ...]
     sites: tuple[RankedSite, ...]
     general: tuple[tuple[str, Symptom], ...]
     """(term, symptom) for matched symptoms the sources call general, not tied to one site."""
+    unlinked: tuple[Site, ...] = ()
+    """Sites the user named that the sources do not link to any of the matched symptoms."""
 
 
 def match_symptom(kb: KnowledgeBase, term: str) -> TermMatch:
@@ -110,21 +114,26 @@ def by_symptoms(kb: KnowledgeBase, terms: Sequence[str]) -> SymptomAnswer:
                 found = explained.setdefault(site_id, [])
                 if not any(e.term == match.term and e.symptom == symptom and e.via == via for e in found):
                     found.append(Explanation(match.term, hit, symptom, via, link.citations))
-    matched_terms = [m.term for m in matches if m.symptoms]
-    ranked = sorted(
-        explained,
-        key=lambda site_id: (-len({e.term for e in explained[site_id]}), commonness(kb.sites[site_id])),
-    )
+    matched = list(dict.fromkeys(s for m in matches for s in m.symptoms))
+    named = {place for m in matches for hit in m.hits for place in hit.places}
+
+    def rank(site_id: str) -> tuple[bool, int, tuple[float, int]]:
+        """Named sites first, then the site that explains more of the symptoms, then the more common."""
+        symptoms = {e.symptom.id for e in explained[site_id]}
+        return (site_id not in named, -len(symptoms), commonness(kb.sites[site_id]))
+
     sites = tuple(
         RankedSite(
             kb.sites[site_id],
             tuple(explained[site_id]),
-            tuple(t for t in matched_terms if t not in {e.term for e in explained[site_id]}),
+            tuple(s.name for s in matched if s not in {e.symptom for e in explained[site_id]}),
+            site_id in named,
         )
-        for site_id in ranked
+        for site_id in sorted(explained, key=rank)
     )
     general = tuple((m.term, s) for m in matches for s in m.symptoms if s.general)
-    return SymptomAnswer(matches, sites, general)
+    unlinked = tuple(kb.sites[place] for place in sorted(named) if place in kb.sites and place not in explained)
+    return SymptomAnswer(matches, sites, general, unlinked)
 
 
 @dataclass(frozen=True, slots=True)

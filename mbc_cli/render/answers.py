@@ -283,6 +283,7 @@ def symptom(answer: SymptomAnswer, context: Context) -> Document:
                     for e in ranked.explains
                 ],
                 "does_not_explain": list(ranked.missing),
+                "named": ranked.named,
             }
         )
     general = tuple(
@@ -315,7 +316,18 @@ def symptom(answer: SymptomAnswer, context: Context) -> Document:
         results,
         lead=(
             *lead,
-            Row(("Ranked by how many of your symptoms each site explains, then by how common the site is.",)),
+            *(
+                Row((f"You named the {site.name}: the sources do not link it to these symptoms.",), site.named_by)
+                for site in answer.unlinked
+            ),
+            Row(
+                (
+                    f"Ranked with what you named first ({', '.join(r.site.name for r in answer.sites if r.named)}), "
+                    "then by how many of your symptoms each site explains, then by how common the site is.",
+                )
+                if any(ranked.named for ranked in answer.sites)
+                else ("Ranked by how many of your symptoms each site explains, then by how common the site is.",)
+            ),
             Row(("This is not a likelihood: only a doctor can tell what causes a symptom.",)),
             *general,
         ),

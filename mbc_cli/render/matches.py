@@ -16,8 +16,14 @@ def how(hit: Hit) -> str:
         words += f' of "{hit.matched}"'
     elif hit.how == "phrase" and hit.matched != name_key(hit.ref.name):
         words += f' "{hit.matched}"'
+    elif hit.how == "narrower":
+        words = f'"{hit.matched}" is a kind of {hit.ref.name}'
+    elif hit.how == "word":
+        words = f'a word of "{hit.matched}"'
     if hit.ignored:
         words += "; left aside: " + ", ".join(hit.ignored)
+    if hit.negated:
+        words += "; not counted, as you said: " + " ".join(hit.negated)
     return words
 
 
@@ -27,5 +33,13 @@ def describe(term: str, hits: Sequence[Hit]) -> str:
 
 
 def match_json(term: str, hit: Hit) -> JsonObject:
-    """How one term matched one entry, for JSON: {"term", "matched", "how", "as", "ignored"}."""
-    return {"term": term, "matched": hit.ref.name, "how": hit.how, "as": hit.matched, "ignored": list(hit.ignored)}
+    """How one term matched one entry, for JSON: {"term", "matched", "how", "as", "ignored", "negated", "places"}."""
+    return {
+        "term": term,
+        "matched": hit.ref.name,
+        "how": hit.how,
+        "as": hit.matched,
+        "ignored": list(hit.ignored),
+        "negated": list(hit.negated),
+        "places": list(hit.places),
+    }
