@@ -426,6 +426,14 @@ def symptoms(fmt: FormatOption = Format.table, as_json: JsonOption = False) -> N
 
 @app.command()
 def treatments(
+    subtype: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help='The subtype in words, instead of or beside the flags: her2+, "triple negative", er-positive.',
+            metavar="[SUBTYPE]...",
+            show_default=False,
+        ),
+    ] = None,
     her2_positive: Annotated[bool, typer.Option("--her2-positive", help="The cancer is HER2-positive.")] = False,
     her2_negative: Annotated[bool, typer.Option("--her2-negative", help="The cancer is HER2-negative.")] = False,
     hr_positive: Annotated[
@@ -448,9 +456,19 @@ def treatments(
     from mbc_cli.render import answers
 
     def build(kb: KnowledgeBase, context: Context) -> Document:
-        hr = query.status("hr", positive=hr_positive, negative=hr_negative)
-        her2 = query.status("her2", positive=her2_positive, negative=her2_negative)
-        fit = query.profile(hr_positive=hr, her2_positive=her2, triple_negative=triple_negative, brca=brca)
+        said = query.subtype_flags(" ".join(subtype or ()))
+        hr = query.status(
+            "hr", positive=hr_positive or "hr_positive" in said, negative=hr_negative or "hr_negative" in said
+        )
+        her2 = query.status(
+            "her2", positive=her2_positive or "her2_positive" in said, negative=her2_negative or "her2_negative" in said
+        )
+        fit = query.profile(
+            hr_positive=hr,
+            her2_positive=her2,
+            triple_negative=triple_negative or "triple_negative" in said,
+            brca=brca or "brca" in said,
+        )
         return answers.treatments(query.treatments_for(kb, profile=fit, site=site), context)
 
     _ask(build, fmt, as_json, evidence=evidence)
@@ -566,6 +584,26 @@ def search(
 
     text = " ".join(words)
     _ask(lambda kb, context: reference.search(query.search(kb, text), context), fmt, as_json, evidence=evidence)
+
+
+@app.command()
+def ask(
+    words: Annotated[
+        list[str],
+        typer.Argument(
+            help='A question in your own words, e.g. "is it curable?" or "how is spread found".', callback=_words_given
+        ),
+    ],
+    evidence: EvidenceOption = False,
+    fmt: FormatOption = Format.table,
+    as_json: JsonOption = False,
+) -> None:
+    """Ask a question in your own words: the answer in the sources' words, or the command that answers it."""
+    from mbc_cli.query.ask import ask as answer_question
+    from mbc_cli.render.ask import ask as render_answer
+
+    question = " ".join(words)
+    _ask(lambda kb, context: render_answer(answer_question(kb, question), context), fmt, as_json, evidence=evidence)
 
 
 def main() -> None:

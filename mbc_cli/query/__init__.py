@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         TreatmentsAnswer,
         profile,
         status,
+        subtype_flags,
         tests_for,
         treatments_for,
     )
@@ -55,7 +56,17 @@ _HOME = {
     **dict.fromkeys(("LocalAreaAnswer", "SiteAnswer", "SitesAnswer", "all_sites", "by_site"), "sites"),
     **dict.fromkeys(("SymptomAnswer", "all_symptoms", "by_symptoms", "match_symptom"), "symptoms"),
     **dict.fromkeys(
-        ("Profile", "TestsAnswer", "TreatmentsAnswer", "profile", "status", "tests_for", "treatments_for"), "treatments"
+        (
+            "Profile",
+            "TestsAnswer",
+            "TreatmentsAnswer",
+            "profile",
+            "status",
+            "subtype_flags",
+            "tests_for",
+            "treatments_for",
+        ),
+        "treatments",
     ),
 }
 """Where each name of this package is defined."""
@@ -87,6 +98,7 @@ __all__ = [
     "search",
     "statistics",
     "status",
+    "subtype_flags",
     "suggest",
     "summary",
     "term_named",

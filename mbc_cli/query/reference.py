@@ -92,8 +92,35 @@ class Named(Generic[E]):
 
 
 def term_named(kb: KnowledgeBase, word: str) -> Named[Term]:
-    """Answer `mbc term WORD`: the terms the word names, as a name, alias, inflection or part of a name."""
-    return Named(word, tuple((hit, kb.terms[hit.ref.id]) for hit in _named(kb, word, "term", TERM_KINDS)))
+    """Answer `mbc term WORD`: the terms the word names, as a name, alias, inflection or part of a name.
+
+    Words for a subtype ("her2+", "triple negative") name the term that explains it, if there is one.
+    """
+    from mbc_cli.questions import signs_spelled
+
+    try:
+        hits = _named(kb, signs_spelled(word), "term", TERM_KINDS)
+    except NotFoundError as missing:
+        hits = _subtype_term(kb, word, missing)
+    return Named(word, tuple((hit, kb.terms[hit.ref.id]) for hit in hits))
+
+
+def _subtype_term(kb: KnowledgeBase, word: str, missing: NotFoundError) -> tuple[Hit, ...]:
+    """The term that explains the subtype `word` names ("her2 positive": HER2), or why there is none."""
+    from mbc_cli.questions import subtypes_in, without_subtypes
+
+    named = subtypes_in(word)
+    if not named or without_subtypes(word):
+        raise missing
+    subtype, phrase, _ = named[0]
+    found = lookup.find(kb, subtype.term, TERM_KINDS) if subtype.term else ()
+    if not found:
+        raise NotNamed(
+            "term",
+            word,
+            f'No term "{word}": the sources do not define it. Try: mbc treatments {subtype.flag}, or mbc ask "{word}"',
+        )
+    return tuple(Hit(hit.ref, name_key(phrase), "subtype") for hit in found)
 
 
 def all_terms(kb: KnowledgeBase) -> tuple[Term, ...]:
@@ -118,7 +145,7 @@ def _with_treatment(kb: KnowledgeBase, drug: Drug) -> tuple[Drug, Treatment]:
 
 def _named(kb: KnowledgeBase, text: str, kind: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
     """What `text` names among `kinds`: as lookup.find does, else the names that contain all its words."""
-    hits = lookup.find(kb, text, kinds) or _containing(kb, text, kinds)
+    hits = lookup.find(kb, text, kinds) or containing(kb, text, kinds)
     if hits:
         return hits
     elsewhere = lookup.find(kb, text, lookup.ALL_KINDS - kinds)
@@ -141,7 +168,7 @@ def _what(kb: KnowledgeBase, ref: NameRef) -> str:
     return f"{KIND_LABELS[ref.kind]} {ref.name}"
 
 
-def _containing(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
+def containing(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
     """Names that contain every word typed ('oligometastatic' -> oligometastatic cancer), shortest first.
 
     Question words are left aside: 'what is Kadcyla' names Kadcyla.

@@ -49,6 +49,21 @@ class Profile:
         return self.hr_positive is not None or self.her2_positive is not None or self.brca_mutation
 
 
+def subtype_flags(text: str) -> frozenset[str]:
+    """The subtypes a text names ("her2+", "triple negative", "ER positive"), by name; every word must be one."""
+    from mbc_cli.questions import subtypes_in, without_subtypes
+
+    if not text.strip():
+        return frozenset()
+    left = without_subtypes(text)
+    if left:
+        raise UsageError(
+            f'"{text}" is not a subtype mbc knows ("{left}" is not understood). Give one such as her2+, her2-, '
+            'hr+, hr-, "triple negative" or brca, or use the flags (mbc treatments --help).'
+        )
+    return frozenset(subtype.name for subtype, _, _ in subtypes_in(text))
+
+
 def status(name: str, *, positive: bool, negative: bool) -> bool | None:
     """One receptor's status from its two flags: True, False, or None (not given). Both is a contradiction."""
     if positive and negative:

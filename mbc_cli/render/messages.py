@@ -8,6 +8,7 @@ from rich.console import Group, RenderableType
 from rich.text import Text
 
 from mbc_cli.errors import ENV_DEBUG, KnowledgeBaseError, MbcError, NotFoundError
+from mbc_cli.query.ask import Unanswered
 from mbc_cli.query.symptoms import NoSymptomMatched, TermMatch
 from mbc_cli.render.text import literal
 
@@ -21,6 +22,12 @@ def error(failure: MbcError) -> RenderableType:
         return Group(*lines)
     if isinstance(failure, NoSymptomMatched):
         return Group(*(unmatched(match) for match in failure.matches))
+    if isinstance(failure, Unanswered):
+        return Group(
+            literal(str(failure), style="red"),
+            literal("It can answer questions about: " + "; ".join(failure.about) + "."),
+            literal(failure.advice),
+        )
     if isinstance(failure, NotFoundError) and failure.suggestions:
         suggestions = ", ".join(failure.suggestions)
         return literal(f"{failure} Did you mean: {suggestions}?", style="red")

@@ -1,0 +1,322 @@
+"""Questions in plain words: `mbc ask "is it curable?"`, answered with what the sources say, best first.
+
+A question is read as the ideas it names (`questions.CONCEPTS`: cure, survival, side effects...),
+a subtype of the cancer if it names one (her2+, triple negative), and what else its words name (a
+site, a symptom, a term), all through the same understanding as `mbc symptom` and `mbc search`:
+stems, word families (curable: cure), synonyms (life expectancy, how long: survival), question words
+and qualifiers left aside. When one command answers the question fully ("treatments for triple
+negative", "what does spread to the liver cause"), the answer is that command's. Otherwise it is the
+statements of the knowledge base (notes, figures, definitions) that speak to most of the question's
+ideas, in the sources' words. A question the sources cannot answer is said to be one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from mbc_cli import searchable
+from mbc_cli.errors import NotFoundError
+from mbc_cli.model import Citation, KnowledgeBase
+from mbc_cli.names import FUNCTION_WORDS, content, name_key
+from mbc_cli.query import lookup, reference
+from mbc_cli.questions import CONCEPTS, MEANING, QUESTION_WORDS, Concept, Subtype, subtypes_in, without_subtypes
+
+LIMIT = 8
+"""At most this many statements answer a question: the best, not everything that shares a word."""
+
+_STATEMENT_KINDS = ("statistic", "note", "term")
+"""What can answer a question in the sources' words, in the order equal answers are shown."""
+
+ABOUT = (
+    "whether it can be cured",
+    "how long people live with it (survival figures)",
+    "whether it comes back",
+    "side effects",
+    "how spread is found (tests)",
+    "symptoms and the sites they point to",
+    "treatments for a subtype (HER2, hormone receptors, triple-negative, BRCA)",
+    "palliative and hospice care",
+    "coping and support",
+    "what to ask the doctor",
+    "lowering the risk",
+    "what a word means",
+)
+"""What `mbc ask` can answer, for a question it cannot."""
+
+
+class Unanswered(NotFoundError):
+    """The sources hold no answer to the question: say so, what mbc can answer, and the sources' advice."""
+
+    def __init__(self, question: str, advice: str) -> None:
+        super().__init__("answer", question)
+        self.args = (f'mbc cannot answer "{question}" from its sources.',)
+        self.about = ABOUT
+        self.advice = advice
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One thing the sources say that answers the question."""
+
+    kind: str
+    """note, statistic or term."""
+    id: str
+    name: str
+    text: str
+    citations: tuple[Citation, ...]
+    concepts: tuple[str, ...]
+    """The question's ideas it speaks to."""
+
+
+@dataclass(frozen=True, slots=True)
+class AskAnswer:
+    """Answer to `mbc ask QUESTION`: how it was understood, and either a command's answer or statements."""
+
+    question: str
+    concepts: tuple[str, ...]
+    """The ideas understood, by name (cure, survival...)."""
+    named: tuple[str, ...]
+    """What else the question names, in words: "site liver", "subtype triple-negative"."""
+    left_aside: tuple[str, ...]
+    """The question's own words, left aside: what, how, is, it..."""
+    command: tuple[str, ...] | None
+    """The command whose answer answers the question (as its words: treatments --triple-negative)."""
+    answer: object | None
+    """That command's answer (a SiteAnswer, a TreatmentsAnswer...), when there is one."""
+    statements: tuple[Statement, ...]
+    see_also: tuple[str, ...] | None = None
+    """A command that says more, beside the statements (the treatments for a subtype asked about)."""
+
+
+def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
+    """Answer a question in plain words: with a command's answer when one answers it, else statements."""
+    subtypes = subtypes_in(question)
+    key = without_subtypes(question)
+    concepts, rest = _concepts(key)
+    words = [word for word in rest if word not in QUESTION_WORDS and content(word)]
+    aside = tuple(word for word in rest if word not in words)
+    named = [_subtype_named(subtype, phrase, narrower) for subtype, phrase, narrower in subtypes]
+    command, what = _command(kb, subtypes, {c.name for c in concepts}, words, key)
+    named += what
+    found: tuple[Statement, ...] = ()
+    see_also: tuple[str, ...] = ()
+    if command is None:
+        about = [Concept(phrase, (*subtype.phrases, *subtype.narrower)) for subtype, phrase, _ in subtypes]
+        found = _statements(kb, [*concepts, *about], words)
+        if not found:
+            raise Unanswered(question, lookup.advice(kb).text)
+        see_also = tuple(dict.fromkeys(subtype.flag for subtype, _, _ in subtypes))
+    understood = tuple(c.name for c in concepts)
+    inner = None if command is None else _answer_of(kb, command)
+    more = ("treatments", *see_also) if see_also else None
+    return AskAnswer(question, understood, tuple(named), aside, command, inner, found, more)
+
+
+def _answer_of(kb: KnowledgeBase, command: tuple[str, ...]) -> object:
+    """The answer of the command that answers the question, as that command gives it."""
+    from mbc_cli.query import sites, symptoms, treatments
+
+    name, *args = command
+    site = args[args.index("--site") + 1] if "--site" in args else None
+    if name == "site":
+        return sites.by_site(kb, args[0])
+    if name == "symptom":
+        return symptoms.by_symptoms(kb, args)
+    if name == "term":
+        return reference.term_named(kb, args[0])
+    if name == "drug":
+        return reference.drug_named(kb, args[0])
+    if name == "tests":
+        return treatments.tests_for(kb, site=site)
+    fit = treatments.profile(
+        hr_positive=treatments.status("hr", positive="--hr-positive" in args, negative="--hr-negative" in args),
+        her2_positive=treatments.status("her2", positive="--her2-positive" in args, negative="--her2-negative" in args),
+        triple_negative="--triple-negative" in args,
+        brca="--brca" in args,
+    )
+    return treatments.treatments_for(kb, profile=fit, site=site)
+
+
+def _subtype_named(subtype: Subtype, phrase: str, narrower: bool) -> str:
+    """The subtype a question names, in words: "her2 positive", "er positive (a kind of hr positive)"."""
+    if narrower:
+        return f"subtype {phrase} (a kind of {subtype.phrases[0]})"
+    return f"subtype {phrase}"
+
+
+def _concepts(key: str) -> tuple[list[Concept], list[str]]:
+    """The ideas `key` names, and its words that are not part of one."""
+    words = key.split()
+    stems = [searchable.normal(word) for word in words]
+    used: set[int] = set()
+    found: list[Concept] = []
+    for concept in CONCEPTS:
+        for phrase in sorted(concept.phrases, key=len, reverse=True):
+            at = _find(stems, _normal(phrase), used)
+            if at is not None:
+                used |= at
+                if concept not in found:
+                    found.append(concept)
+    return found, [word for i, word in enumerate(words) if i not in used]
+
+
+def _normal(text: str) -> list[str]:
+    key = name_key(text)
+    return [searchable.normal(word) for word in key.split()] if key else []
+
+
+def _find(stems: Sequence[str], phrase: Sequence[str], used: Iterable[int] = ()) -> set[int] | None:
+    """Where the words of `phrase` stand together in `stems` (none of them already used), or None."""
+    taken = set(used)
+    size = len(phrase)
+    for start in range(len(stems) - size + 1):
+        places = set(range(start, start + size))
+        if not places & taken and list(stems[start : start + size]) == list(phrase):
+            return places
+    return None
+
+
+def _command(
+    kb: KnowledgeBase,
+    subtypes: Sequence[tuple[Subtype, str, bool]],
+    concepts: set[str],
+    words: list[str],
+    key: str,
+) -> tuple[tuple[str, ...] | None, list[str]]:
+    """The command that answers the question fully, if one does, and what the question names."""
+    text = " ".join(words)
+    named = _named_whole(kb, key, concepts)
+    if named is not None and not subtypes:
+        return named
+    if subtypes:
+        flags = tuple(dict.fromkeys(subtype.flag for subtype, _, _ in subtypes))
+        site = _site(kb, text) if text else None
+        if concepts <= {"treatment"} and (not words or site) and ("treatment" in concepts or not _meaning_asked(key)):
+            return ("treatments", *flags, *(("--site", site) if site else ())), [f"site {site}"] if site else []
+        if not concepts and not words:
+            terms = {subtype.term for subtype, _, _ in subtypes if subtype.term}
+            if len(terms) == 1:
+                return ("term", terms.pop()), []
+        return None, []
+    if not words:
+        for concept, command in (("treatment", ("treatments",)), ("diagnosis", ("tests",))):
+            if concepts == {concept}:
+                return command, []
+        for concept, term in (("hospice", "hospice care"), ("palliative care", "palliative care")):
+            if concepts == {concept} and term in kb.names:
+                return ("term", term), []
+        return None, []
+    site = _site(kb, text)
+    if site is not None:
+        if concepts <= {"treatment"} and concepts:
+            return ("treatments", "--site", site), [f"site {site}"]
+        if concepts <= {"diagnosis"} and concepts:
+            return ("tests", "--site", site), [f"site {site}"]
+        if concepts <= {"symptoms", "spread", "cause", "how common"}:
+            return ("site", site), [f"site {site}"]
+        return None, [f"site {site}"]
+    if concepts <= {"symptoms", "spread", "cause"}:
+        symptoms = lookup.find(kb, text, frozenset({"symptom"}))
+        if symptoms:
+            return ("symptom", text), [f"symptom {hit.ref.name}" for hit in symptoms]
+    if not concepts or concepts <= {"treatment"}:
+        for kind in ("drug", "term"):
+            hits = lookup.find(kb, text, frozenset({kind}))
+            if len({hit.ref.id for hit in hits}) == 1:
+                return (kind, hits[0].ref.name), [f"{kind} {hits[0].ref.name}"]
+    return None, []
+
+
+_COMMAND_OF = {"site": "site", "place": "site", "local_area": "site", "drug": "drug", "term": "term"}
+
+
+def _named_whole(kb: KnowledgeBase, key: str, concepts: set[str]) -> tuple[tuple[str, ...], list[str]] | None:
+    """The command for the one entry that the question, its question words aside, names as a whole:
+    "what is a bone scan", "what is mbc", "what does de novo mean"."""
+    words = [word for word in key.split() if word not in MEANING and word not in FUNCTION_WORDS]
+    text = " ".join(words)
+    if not text:
+        return None
+    hits = lookup.find(kb, text, lookup.ALL_KINDS)
+    if not hits and _meaning_asked(key) and not concepts:
+        hits = reference.containing(kb, text, frozenset({"term"}))[:1]
+    entries = {(hit.ref.kind if hit.ref.kind != "place" else "site", hit.ref.id) for hit in hits}
+    if len(entries) != 1 or any(hit.ignored for hit in hits):
+        return None
+    ref = hits[0].ref
+    if ref.kind == "symptom":
+        return ("symptom", text), [f"symptom {ref.name}"]
+    if ref.kind in ("test", "treatment"):
+        return (f"{ref.kind}s",), [f"{ref.kind} {ref.name}"]
+    name = kb.sites[ref.id].name if ref.kind == "place" else ref.name
+    return (_COMMAND_OF[ref.kind], name), [f"{ref.kind.replace('_', ' ')} {name}"]
+
+
+def _meaning_asked(key: str) -> bool:
+    """Whether the question asks what something means: "what does ... mean", "what is ...", "define ..."."""
+    return bool(set(key.split()) & (MEANING - {"is", "what"})) or key.startswith(("what is ", "what are "))
+
+
+def _site(kb: KnowledgeBase, text: str) -> str | None:
+    """The site (or local area) that all of `text` names, by its name; None if it names none or several."""
+    hits = lookup.find(kb, text, lookup.SITE_KINDS)
+    ids = {hit.ref.id for hit in hits}
+    if len(ids) != 1:
+        return None
+    ref = hits[0].ref
+    return kb.sites[ref.id].name if ref.kind in ("site", "place") else kb.local_areas[ref.id].name
+
+
+def _statements(kb: KnowledgeBase, concepts: Sequence[Concept], words: Sequence[str]) -> tuple[Statement, ...]:
+    """The notes, figures and definitions that speak to most of the question's ideas and words, best first.
+
+    An idea counts twice when a statement says it in words (its text or quotes), once more when the
+    statement's topic is one the idea is about; each other word of the question counts once.
+    Only the statements that hold one of those words (the word index says which) are read.
+    """
+    phrases = {concept.name: [_normal(p) for p in concept.phrases] for concept in concepts}
+    typed = [searchable.normal(word) for word in words]
+    looked_for = {stem for found in phrases.values() for phrase in found for stem in phrase} | set(typed)
+    refs = {ref for word in looked_for for ref in kb.text_words.get(word, ())}
+    scored: list[tuple[tuple[int, int, int, str], Statement]] = []
+    for ref in refs:
+        kind, entry_id = ref.split(" ", 1)
+        if kind not in _STATEMENT_KINDS:
+            continue
+        statement, topic, texts = _statement(kb, kind, entry_id)
+        stems = [[searchable.normal(w) for w in name_key(t).split()] for t in texts if name_key(t)]
+        said = [c.name for c in concepts if any(_find(s, p) is not None for s in stems for p in phrases[c.name])]
+        about = [c.name for c in concepts if topic in c.topics]
+        held = [word for word in dict.fromkeys(typed) if any(word in s for s in stems)]
+        score = 2 * len(said) + len(about) + len(held)
+        if not said and len(held) < len(set(typed)):
+            continue  # none of the question's ideas, and not all of its other words: not an answer
+        if not said and not held:
+            continue
+        ideas = tuple(dict.fromkeys((*said, *about)))
+        scored.append(((-score, -len(said), _STATEMENT_KINDS.index(kind), entry_id), _with(statement, ideas)))
+    scored.sort(key=lambda item: item[0])
+    return tuple(statement for _, statement in scored[:LIMIT])
+
+
+def _with(statement: Statement, concepts: tuple[str, ...]) -> Statement:
+    return Statement(statement.kind, statement.id, statement.name, statement.text, statement.citations, concepts)
+
+
+def _statement(kb: KnowledgeBase, kind: str, entry_id: str) -> tuple[Statement, str | None, list[str]]:
+    """A statement of the knowledge base, its topic, and the texts its words are looked for in."""
+    if kind == "note":
+        note = kb.notes[entry_id]
+        texts = [note.text, *(c.quote for c in note.citations)]
+        return Statement(kind, entry_id, note.text, note.text, note.citations, ()), note.topic, texts
+    if kind == "statistic":
+        stat = kb.statistics[entry_id]
+        text = f"{stat.value}: {stat.measures}"
+        texts = [stat.name, stat.measures, *(c.quote for c in stat.citations)]
+        return Statement(kind, entry_id, stat.name, text, stat.citations, ()), stat.topic, texts
+    term = kb.terms[entry_id]
+    text = " ".join(claim.text for claim in term.definitions)
+    citations = tuple(c for claim in term.definitions for c in claim.citations)
+    texts = [term.name, *term.aliases, *(claim.text for claim in term.definitions), *(c.quote for c in citations)]
+    return Statement(kind, entry_id, term.name, text, citations, ()), None, texts

@@ -1,0 +1,187 @@
+"""The words of questions: what people ask about, in their words. Vocabulary only, no medical claim.
+
+`mbc ask` reads a question as the ideas it names (`CONCEPTS`: cure, survival, recurrence...), the
+cancer's subtype if it names one (`SUBTYPES`: her2+, triple negative...), and whatever else it
+names (a site, a symptom, a term). Each idea lists the words and phrases people use for it, and the
+topics of the knowledge base's notes and figures that speak to it. Every entry here was reviewed by
+hand: a phrase must mean its idea in an everyday question, and an idea must not stand for a claim.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from mbc_cli.names import name_key, word_set
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One idea a question can be about."""
+
+    name: str
+    phrases: tuple[str, ...]
+    """How people say it; compared as name keys, word by word (inflections too)."""
+    topics: tuple[str, ...] = ()
+    """The topics of notes and statistics that speak to it."""
+
+
+def _concept(name: str, phrases: str, topics: str = "") -> Concept:
+    return Concept(name, tuple(p.strip() for p in phrases.split(",")), tuple(topics.split()))
+
+
+CONCEPTS = (
+    _concept("cure", "cure, curable, incurable, curative, cured, go away, get rid of, beat it, beatable"),
+    _concept(
+        "survival",
+        "survival, survive, survivor, live, living, alive, life expectancy, how long, time left, years left, "
+        "lifespan, die, dying, death, deadly, fatal, terminal",
+        "survival life_expectancy outlook",
+    ),
+    _concept(
+        "outlook",
+        "outlook, prognosis, what to expect, chances, odds, future, expect, hope, hopeful",
+        "outlook survival life_expectancy",
+    ),
+    _concept(
+        "recurrence",
+        "recurrence, recur, come back, comes back, came back, coming back, return, returns, relapse, again",
+        "recurrence",
+    ),
+    _concept("side effects", "side effect, side effects, adverse effect, adverse, toxicity"),
+    _concept(
+        "diagnosis",
+        "diagnose, diagnosis, diagnosed, detect, detected, find out, found, test, tests, scan, scans, check, "
+        "show up, confirm",
+        "diagnosis follow_up",
+    ),
+    _concept("hospice", "hospice, hospice care, end of life, end of life care"),
+    _concept("palliative care", "palliative, palliative care, comfort care, supportive care, symptom relief"),
+    _concept("cause", "cause, causes, caused, causing, why, reason, lead to, leads to, because of"),
+    _concept(
+        "coping",
+        "cope, coping, deal with, dealing with, emotional, emotions, feelings, stress, stressed, anxious, "
+        "overwhelmed, mental health, counseling, counselling, handle",
+        "coping",
+    ),
+    _concept(
+        "support",
+        "support, support group, support groups, get help, find help, resources, someone to talk to",
+        "coping",
+    ),
+    _concept(
+        "the doctor",
+        "doctor, doctors, oncologist, care team, nurse, ask my doctor, questions to ask, what should i ask",
+        "advice",
+    ),
+    _concept("risk", "risk, risks, likely, likelihood, more likely, factors, chance of", "risk"),
+    _concept(
+        "prevention",
+        "prevent, prevention, lower, lowering, reduce, reducing, avoid, cut down, lifestyle, diet, exercise, "
+        "alcohol, weight",
+        "prevention",
+    ),
+    _concept("spread", "spread, spreads, spreading, metastasize, travel, where does it go", "spread"),
+    _concept(
+        "treatment",
+        "treatment, treatments, treat, treated, therapy, therapies, options, drug, drugs, medicine, medicines, "
+        "medication, what can be done",
+        "treatment",
+    ),
+    _concept("symptoms", "symptom, symptoms, sign, signs, warning signs", "symptoms"),
+    _concept("research", "research, new treatments, clinical trial, clinical trials, trial, trials", "research"),
+    _concept("follow-up", "follow up, follow-up, monitoring, checkup, checkups, check up", "follow_up"),
+    _concept("how common", "common, how many, how often, percent, percentage, number of", "prevalence incidence"),
+)
+"""The ideas of patients' first questions, each with the words people use for it."""
+
+MEANING = frozenset({"mean", "means", "meaning", "define", "definition", "explain", "is", "what"})
+"""Words that ask what something means: with only a name beside them, a question asks for its term."""
+
+QUESTION_WORDS = word_set(
+    """what whats how why when where who whom which whose is are am was were can could do does did will
+    would should shall may might must i me my we our you your it its this that there they them mbc
+    metastatic breast cancer stage 4 iv four advanced mean means meaning define definition tell explain
+    please know want need about with for of the a an to in on at and or if any get have has having
+    people person someone patients women anyone ok okay really much many"""
+)
+"""Words of the question itself, and of its subject (metastatic breast cancer), left aside."""
+
+
+@dataclass(frozen=True, slots=True)
+class Subtype:
+    """A subtype of breast cancer, as `mbc treatments` takes it, and the words for it."""
+
+    name: str
+    """As `mbc treatments` names it: her2_positive, hr_negative, triple_negative, brca."""
+    flag: str
+    """The command-line flag: --her2-positive."""
+    phrases: tuple[str, ...]
+    term: str | None
+    """The name of the term that explains it, if the knowledge base has one by that name."""
+    narrower: tuple[str, ...] = ()
+    """Phrases that name a narrower kind of it: ER-positive is one kind of hormone-receptor-positive.
+    (ER-negative is not a kind of HR-negative, which needs both receptors negative: it is not here.)"""
+
+
+SUBTYPES = (
+    Subtype(
+        "her2_positive",
+        "--her2-positive",
+        ("her2 positive", "her2 pos", "her2 plus", "her 2 positive", "her2 overexpressing", "her2 amplified"),
+        "HER2",
+    ),
+    Subtype("her2_negative", "--her2-negative", ("her2 negative", "her2 neg", "her 2 negative"), "HER2"),
+    Subtype(
+        "hr_positive",
+        "--hr-positive",
+        ("hr positive", "hormone receptor positive", "hormone positive", "hormone sensitive", "hr pos"),
+        "hormone receptor-positive",
+        (
+            "er positive",
+            "pr positive",
+            "estrogen receptor positive",
+            "progesterone receptor positive",
+            "er pr positive",
+        ),
+    ),
+    Subtype(
+        "hr_negative",
+        "--hr-negative",
+        ("hr negative", "hormone receptor negative", "hormone negative", "hr neg"),
+        "hormone receptor-negative",
+    ),
+    Subtype("triple_negative", "--triple-negative", ("triple negative", "tnbc", "triple neg"), None),
+    Subtype("brca", "--brca", ("brca", "brca1", "brca2", "brca mutation", "brca gene", "brca positive"), None),
+)
+"""The subtypes `mbc treatments` can filter by, with the words people write for them."""
+
+_SIGNS = re.compile(r"\b(her-?\s?2|hr|er|pr|er/pr)\s*(\+|-|\u2212|\u2013)(?=\s|$|[,.;:?!)])", re.IGNORECASE)
+"""A receptor with + or - written after it (her2+, er-, HER2 -), before punctuation is dropped."""
+
+
+def signs_spelled(text: str) -> str:
+    """`text` with a receptor's + or - written as a word: her2+ is her2 positive, ER- is ER negative."""
+    return _SIGNS.sub(lambda m: f"{m.group(1)} {'positive' if m.group(2) == '+' else 'negative'}", text)
+
+
+def subtypes_in(text: str) -> tuple[tuple[Subtype, str, bool], ...]:
+    """The subtypes `text` names: (subtype, the words that name it, whether they name a narrower kind)."""
+    key = f" {name_key(signs_spelled(text)).replace('her 2', 'her2')} "
+    found: list[tuple[Subtype, str, bool]] = []
+    for subtype in SUBTYPES:
+        for phrases, narrower in ((subtype.phrases, False), (subtype.narrower, True)):
+            for phrase in sorted(phrases, key=len, reverse=True):
+                if f" {phrase} " in key:
+                    found.append((subtype, phrase, narrower))
+                    key = key.replace(f" {phrase} ", " ")
+    return tuple(found)
+
+
+def without_subtypes(text: str) -> str:
+    """`text` as a name key, with the words that name subtypes taken out."""
+    key = f" {name_key(signs_spelled(text)).replace('her 2', 'her2')} "
+    for subtype in SUBTYPES:
+        for phrase in sorted((*subtype.phrases, *subtype.narrower), key=len, reverse=True):
+            key = key.replace(f" {phrase} ", " ")
+    return " ".join(key.split())
