@@ -246,7 +246,11 @@ def _core_word(kb: KnowledgeBase, left: list[str], kinds: frozenset[str]) -> Hit
     core = stem(word)
     if core in _WEAK or core in _NEGATION_STEMS or _site_ids(kb, word):
         return None
-    keys = [known for known in kb.words.get(core, ()) if any(ref.kind in kinds for ref in kb.names[known])]
+    keys = [
+        known
+        for known in kb.words.get(core, ())
+        if any(ref.kind in kinds and _named_how(kb, ref, known) != "narrower" for ref in kb.names[known])
+    ]  # a narrower kind ("painful breathing" under chest pain) does not make its words a core word of it
     entries = {(ref.kind, ref.id) for known in keys for ref in kb.names[known] if ref.kind in kinds}
     if len(entries) != 1:
         return None
