@@ -51,8 +51,8 @@ CONCEPTS = (
     _concept("side effects", "side effect, side effects, adverse effect, adverse, toxicity"),
     _concept(
         "diagnosis",
-        "diagnose, diagnosis, diagnosed, detect, detected, find out, found, test, tests, scan, scans, check, "
-        "show up, confirm",
+        "diagnose, diagnosis, diagnosed, detect, detected, find out, found out, find it, find spread, "
+        "find the cancer, how do they find, how do doctors find, test, tests, scan, scans, check, show up, confirm",
         "diagnosis follow_up",
     ),
     _concept("hospice", "hospice, hospice care, end of life, end of life care"),
@@ -103,7 +103,8 @@ QUESTION_WORDS = word_set(
     would should shall may might must i me my we our you your it its this that there they them mbc
     metastatic breast cancer stage 4 iv four advanced mean means meaning define definition tell explain
     please know want need about with for of the a an to in on at and or if any get have has having
-    people person someone patients women anyone ok okay really much many"""
+    people person someone patients women anyone ok okay really much many happen happens happening
+    happened going find"""
 )
 """Words of the question itself, and of its subject (metastatic breast cancer), left aside."""
 

@@ -27,6 +27,12 @@ COMMANDS = [
     ["treatments", "--triple-negative", "--site", "brain"],
     ["tests"],
     ["tests", "--site", "liver"],
+    ["treatments", "triple", "negative"],
+    ["treatments", "her2+", "--site", "bone"],
+    ["ask", "is it curable?"],
+    ["ask", "how long do people live with it"],
+    ["ask", "what treatments are there for her2+"],
+    ["ask", "what does spread to the liver cause"],
 ]
 
 
@@ -187,3 +193,70 @@ def test_evidence_prints_every_cited_quote_of_the_query_commands(args: list[str]
     quotes = _cited_quotes(args)
     assert quotes
     assert [q for q in quotes if " ".join(q.split()) not in flat] == []
+
+
+def test_ask_says_which_command_answered_it() -> None:
+    result = runner.invoke(app, ["ask", "what treatments are there for triple negative", "--json"])
+    assert result.exit_code == 0, result.output
+    query = json.loads(result.stdout)["query"]
+    assert (query["command"], query["answered_by"]) == ("ask", "mbc treatments --triple-negative")
+    assert query["answer"]["command"] == "treatments"
+    table = runner.invoke(app, ["ask", "what treatments are there for triple negative"]).stdout
+    assert "Answered by: mbc treatments --triple-negative" in table
+
+
+def test_ask_answers_in_the_sources_words_with_their_citations() -> None:
+    payload = json.loads(runner.invoke(app, ["ask", "is it curable", "--json"]).stdout)
+    first = payload["results"][0]
+    assert (first["kind"], first["id"]) == ("note", "no_cure")
+    assert first["citations"] and first["about"] == ["cure"]
+    assert payload["query"]["understood"] == ["cure"]
+
+
+@pytest.mark.parametrize("question", ["what is the weather tomorrow", "how do I make pancakes"])
+def test_ask_says_plainly_what_it_cannot_answer(question: str) -> None:
+    result = runner.invoke(app, ["ask", question])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert f'mbc cannot answer "{question}" from its sources.' in result.stderr
+    assert "It can answer questions about:" in result.stderr
+    assert "health care provider" in result.stderr
+    assert "Did you mean" not in result.stderr
+    error = json.loads(runner.invoke(app, ["ask", question, "--json"]).stdout)["error"]
+    assert (error["code"], error["reason"], error["suggestions"]) == (1, "not_found", [])
+
+
+@pytest.mark.parametrize(
+    ("words", "title"),
+    [
+        (["her2+"], "HER2-positive"),
+        (["triple", "negative"], "triple-negative"),
+        (["ER-positive"], "hormone-receptor-positive"),
+    ],
+)
+def test_treatments_take_the_subtype_in_words(words: list[str], title: str) -> None:
+    result = runner.invoke(app, ["treatments", *words])
+    assert result.exit_code == 0, result.output
+    assert title in result.stdout.splitlines()[0]
+
+
+def test_treatments_refuse_words_that_are_no_subtype_and_contradictions() -> None:
+    assert runner.invoke(app, ["treatments", "bogus"]).exit_code == 2
+    result = runner.invoke(app, ["treatments", "her2+", "--her2-negative"])
+    assert result.exit_code == 2
+    assert "--her2-positive cannot go with --her2-negative" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("words", "named"), [("her2 positive", "HER2"), ("her2+", "HER2"), ("hr+", "hormone receptor-positive")]
+)
+def test_term_takes_subtype_words(words: str, named: str) -> None:
+    result = runner.invoke(app, ["term", words])
+    assert result.exit_code == 0, result.output
+    assert f"What {named} means" in result.stdout
+
+
+def test_a_subtype_the_sources_do_not_define_points_to_what_they_say() -> None:
+    result = runner.invoke(app, ["term", "triple negative"])
+    assert result.exit_code == 1
+    assert "mbc treatments --triple-negative" in result.stderr

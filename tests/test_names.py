@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mbc_cli.names import content, inflection, name_key, phrase_key, stem, stem_key
+from mbc_cli.names import content, family, inflection, name_key, phrase_key, stem, stem_key
 
 
 @pytest.mark.parametrize(
@@ -106,3 +106,54 @@ def test_stems_are_never_empty(word: str) -> None:
 @given(st.from_regex(r"[a-z]{3,15}", fullmatch=True).filter(lambda w: not w.endswith(("s", "u", "i"))))
 def test_a_plural_s_shares_the_stem(word: str) -> None:
     assert stem(word + "s") == stem(word)
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [
+        ("can't catch my breath", "cant catch my breath"),
+        ("cannot catch my breath", "can not catch my breath"),
+        ("I don't feel like eating", "i dont feel like eating"),
+        ("it doesn't stop", "it doesnt stop"),
+        ("I'm exhausted", "im exhausted"),
+        ("I've got a headache", "ive got a headache"),
+        ("she's tired", "she is tired"),
+        ("my mum's back hurts", "my mum back hurts"),
+        ("anaemia", "anemia"),
+        ("oedema", "edema"),
+        ("haemorrhage", "hemorrhage"),
+        ("diarrhoea", "diarrhea"),
+        ("behaviour changes", "behavior changes"),
+        ("secondary brain tumour", "secondary brain tumor"),
+        ("hypercalcaemia", "hypercalcemia"),
+        ("metastasised", "metastasized"),
+        ("paralysed", "paralyzed"),
+    ],
+)
+def test_contractions_and_british_spellings_compare_equal(one: str, other: str) -> None:
+    assert name_key(one) == name_key(other)
+
+
+@pytest.mark.parametrize(
+    "word", ["four", "hours", "your", "bruise", "bruised", "raise", "exercise", "promise", "ill", "well", "shoe"]
+)
+def test_words_that_only_look_british_or_contracted_are_kept(word: str) -> None:
+    assert name_key(word) == word
+
+
+@given(st.sampled_from(["do", "does", "did", "is", "are", "was", "were", "have", "has", "could", "would", "should"]))
+def test_every_nt_is_not_with_or_without_its_apostrophe(verb: str) -> None:
+    assert name_key(f"{verb}n't") == name_key(f"{verb}nt") == f"{verb} not"
+
+
+@pytest.mark.parametrize(
+    ("one", "other"),
+    [("curable", "cure"), ("incurable", "cured"), ("survival", "survive"), ("recurrence", "recur")],
+)
+def test_word_families_compare_as_one_word(one: str, other: str) -> None:
+    assert family(one) == family(other)
+
+
+def test_word_families_keep_ideas_apart() -> None:
+    assert family("cure") != family("treat")
+    assert family("die") != family("live")

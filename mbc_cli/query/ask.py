@@ -12,6 +12,8 @@ ideas, in the sources' words. A question the sources cannot answer is said to be
 
 from __future__ import annotations
 
+import math
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -209,9 +211,9 @@ def _command(
         return None, []
     site = _site(kb, text)
     if site is not None:
-        if concepts <= {"treatment"} and concepts:
+        if "treatment" in concepts and concepts <= {"treatment", "spread"}:
             return ("treatments", "--site", site), [f"site {site}"]
-        if concepts <= {"diagnosis"} and concepts:
+        if "diagnosis" in concepts and concepts <= {"diagnosis", "spread"}:
             return ("tests", "--site", site), [f"site {site}"]
         if concepts <= {"symptoms", "spread", "cause", "how common"}:
             return ("site", site), [f"site {site}"]
@@ -236,8 +238,8 @@ def _named_whole(kb: KnowledgeBase, key: str, concepts: set[str]) -> tuple[tuple
     "what is a bone scan", "what is mbc", "what does de novo mean"."""
     words = [word for word in key.split() if word not in MEANING and word not in FUNCTION_WORDS]
     text = " ".join(words)
-    if not text:
-        return None
+    if not text or (concepts and not set(key.split()) & _DEFINE):
+        return None  # "what is the outlook" asks about the outlook; "what does outlook mean" asks for the word
     hits = lookup.find(kb, text, lookup.ALL_KINDS)
     if not hits and _meaning_asked(key) and not concepts:
         hits = reference.containing(kb, text, frozenset({"term"}))[:1]
@@ -251,6 +253,9 @@ def _named_whole(kb: KnowledgeBase, key: str, concepts: set[str]) -> tuple[tuple
         return (f"{ref.kind}s",), [f"{ref.kind} {ref.name}"]
     name = kb.sites[ref.id].name if ref.kind == "place" else ref.name
     return (_COMMAND_OF[ref.kind], name), [f"{ref.kind.replace('_', ' ')} {name}"]
+
+
+_DEFINE = frozenset({"mean", "means", "meaning", "define", "definition", "explain"})
 
 
 def _meaning_asked(key: str) -> bool:
@@ -271,15 +276,16 @@ def _site(kb: KnowledgeBase, text: str) -> str | None:
 def _statements(kb: KnowledgeBase, concepts: Sequence[Concept], words: Sequence[str]) -> tuple[Statement, ...]:
     """The notes, figures and definitions that speak to most of the question's ideas and words, best first.
 
-    An idea counts twice when a statement says it in words (its text or quotes), once more when the
-    statement's topic is one the idea is about; each other word of the question counts once.
-    Only the statements that hold one of those words (the word index says which) are read.
+    An idea a statement says in words (its text or quotes) counts most, and the more so the fewer of
+    the statements found say it ("cope" in "how do I cope with the diagnosis" says more than
+    "diagnosis", which many say); an idea whose topic the statement has counts once more, and each
+    other word of the question once. Only the statements holding one of those words are read.
     """
     phrases = {concept.name: [_normal(p) for p in concept.phrases] for concept in concepts}
     typed = [searchable.normal(word) for word in words]
     looked_for = {stem for found in phrases.values() for phrase in found for stem in phrase} | set(typed)
-    refs = {ref for word in looked_for for ref in kb.text_words.get(word, ())}
-    scored: list[tuple[tuple[int, int, int, str], Statement]] = []
+    refs = sorted({ref for word in looked_for for ref in kb.text_words.get(word, ())})
+    read: list[tuple[Statement, str, list[str], list[str], list[str]]] = []
     for ref in refs:
         kind, entry_id = ref.split(" ", 1)
         if kind not in _STATEMENT_KINDS:
@@ -289,13 +295,15 @@ def _statements(kb: KnowledgeBase, concepts: Sequence[Concept], words: Sequence[
         said = [c.name for c in concepts if any(_find(s, p) is not None for s in stems for p in phrases[c.name])]
         about = [c.name for c in concepts if topic in c.topics]
         held = [word for word in dict.fromkeys(typed) if any(word in s for s in stems)]
-        score = 2 * len(said) + len(about) + len(held)
-        if not said and len(held) < len(set(typed)):
-            continue  # none of the question's ideas, and not all of its other words: not an answer
-        if not said and not held:
-            continue
+        if said or len(held) == len(set(typed)) > 0:  # an idea of the question, or all of its other words
+            read.append((statement, kind, said, about, held))
+    saying = Counter(name for _, _, said, _, _ in read for name in said)
+    weight = {name: 2 + math.log(len(read) / count) for name, count in saying.items()}
+    scored: list[tuple[tuple[float, int, int, str], Statement]] = []
+    for statement, kind, said, about, held in read:
+        score = sum(weight[name] for name in said) + len(about) + len(held)
         ideas = tuple(dict.fromkeys((*said, *about)))
-        scored.append(((-score, -len(said), _STATEMENT_KINDS.index(kind), entry_id), _with(statement, ideas)))
+        scored.append(((-score, -len(said), _STATEMENT_KINDS.index(kind), statement.id), _with(statement, ideas)))
     scored.sort(key=lambda item: item[0])
     return tuple(statement for _, statement in scored[:LIMIT])
 

@@ -80,6 +80,98 @@ def test_an_ambiguous_alias_names_both(real_kb: KnowledgeBase) -> None:
     assert sorted(found(real_kb, "sick")) == [("nausea", "alias"), ("vomiting", "alias")]
 
 
+@pytest.mark.parametrize(
+    ("typed", "symptom"),
+    [
+        ("cant catch my breath", "shortness_of_breath"),
+        ("can't catch my breath", "shortness_of_breath"),
+        ("dont feel like eating", "loss_of_appetite"),
+        ("head ache", "headache"),
+        ("head-ache", "headache"),
+        ("light headed", "dizziness"),
+        ("lightheaded", "dizziness"),
+    ],
+)
+def test_apostrophes_hyphens_and_joined_words_are_the_same_word(
+    real_kb: KnowledgeBase, typed: str, symptom: str
+) -> None:
+    assert [hit.ref.id for hit in lookup.find(real_kb, typed, SYMPTOM)] == [symptom]
+
+
+@pytest.mark.parametrize(
+    ("typed", "symptom", "aside"),
+    [
+        ("neck pain that keeps coming back", "back_neck_pain", ("keeps coming back",)),
+        ("exhausted every single day", "fatigue", ("every", "single", "day")),
+        ("headache since last week", "headache", ("since", "last", "week")),
+        ("my dad keeps getting headaches", "headache", ("dad", "keeps")),
+        ("my mum has been feeling tired all the time", "fatigue", ("all the time", "mum")),
+    ],
+)
+def test_how_bad_how_often_since_when_and_whose_are_left_aside_and_said(
+    real_kb: KnowledgeBase, typed: str, symptom: str, aside: tuple[str, ...]
+) -> None:
+    (hit,) = lookup.find(real_kb, typed, SYMPTOM)
+    assert hit.ref.id == symptom
+    assert hit.ignored == aside
+
+
+def test_a_negation_takes_out_only_what_follows_it_in_its_clause(real_kb: KnowledgeBase) -> None:
+    (hit,) = lookup.find(real_kb, "headache but no vomiting", SYMPTOM)
+    assert (hit.ref.id, hit.negated) == ("headache", ("no", "vomiting"))
+    (hit,) = lookup.find(real_kb, "pain without swelling", SYMPTOM)
+    assert (hit.ref.id, hit.negated) == ("pain", ("without", "swelling"))
+    assert found(real_kb, "no headache and no vomiting") == []
+    assert found(real_kb, "i can not catch my breath") == [("shortness_of_breath", "phrase")]  # its own "not"
+
+
+@pytest.mark.parametrize(
+    ("word", "symptom"),
+    [("appetite", "loss_of_appetite"), ("speech", "speech_changes"), ("breathing", "shortness_of_breath")],
+)
+def test_the_core_word_of_one_symptom_names_it(real_kb: KnowledgeBase, word: str, symptom: str) -> None:
+    assert found(real_kb, word) == [(symptom, "word")]
+
+
+@pytest.mark.parametrize("word", ["loss", "low", "high", "changes", "feeling", "head", "skin", "blood", "problems"])
+def test_a_word_shared_by_many_symptoms_or_a_body_part_alone_names_none(real_kb: KnowledgeBase, word: str) -> None:
+    assert found(real_kb, word) == []
+
+
+def test_loss_of_feeling_is_not_loss(real_kb: KnowledgeBase) -> None:
+    """ "feeling" is not a small word: "loss of feeling" keeps it, so "loss" alone does not mean numbness."""
+    assert found(real_kb, "loss") == []
+    assert [hit.ref.id for hit in lookup.find(real_kb, "loss of feeling", SYMPTOM)] == ["weakness_numbness"]
+
+
+def test_a_place_named_beside_a_symptom_is_kept_for_the_ranking(real_kb: KnowledgeBase) -> None:
+    (hit,) = lookup.find(real_kb, "rib pain", SYMPTOM)
+    assert (hit.ref.id, hit.places) == ("pain", ("bone",))
+    (hit,) = lookup.find(real_kb, "pain in the liver area", SYMPTOM)
+    assert (hit.ref.id, hit.places) == ("pain", ("liver",))
+
+
+@given(
+    name=st.sampled_from(["headache", "nausea", "jaundice", "seizures", "fatigue", "shortness of breath"]),
+    before=st.lists(st.sampled_from(["my", "dad", "really", "bad", "constant", "new", "sudden"]), max_size=3),
+    after=st.lists(st.sampled_from(["every", "day", "since", "last", "week", "at", "night", "lately"]), max_size=3),
+)
+def test_qualifiers_around_a_symptom_never_change_what_it_names(name: str, before: list[str], after: list[str]) -> None:
+    real_kb = real_knowledge_base()
+    plain = {hit.ref.id for hit in lookup.find(real_kb, name, SYMPTOM)}
+    qualified = {hit.ref.id for hit in lookup.find(real_kb, " ".join([*before, name, *after]), SYMPTOM)}
+    assert qualified == plain
+
+
+@given(
+    name=st.sampled_from(["headache", "nausea", "jaundice", "seizures", "fatigue", "back pain", "vomiting"]),
+    negation=st.sampled_from(["no", "not", "without", "never", "don't have", "dont have", "haven't got"]),
+)
+def test_a_negated_symptom_is_never_matched(name: str, negation: str) -> None:
+    real_kb = real_knowledge_base()
+    assert lookup.find(real_kb, f"{negation} {name}", SYMPTOM) == ()
+
+
 @pytest.mark.parametrize("text", ["", "   ", "?!", "\x1b[0m", "\u200f"])
 def test_nothing_typed_finds_nothing(real_kb: KnowledgeBase, text: str) -> None:
     assert lookup.find(real_kb, text, lookup.ALL_KINDS) == ()

@@ -1,0 +1,140 @@
+"""Questions in plain words: the command that answers them, or the statements that do, or none."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from mbc_cli.errors import NotFoundError, UsageError
+from mbc_cli.model import KnowledgeBase
+from mbc_cli.query.ask import Unanswered, ask
+from mbc_cli.query.sites import SiteAnswer
+from mbc_cli.query.treatments import TreatmentsAnswer
+
+from ..fuzzing import examples, hostile_text, real_knowledge_base, timed
+
+
+def statements(kb: KnowledgeBase, question: str) -> list[str]:
+    return [f"{s.kind}:{s.id}" for s in ask(kb, question).statements]
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["is it curable?", "Is metastatic breast cancer curable", "can it be cured", "is there a cure", "is mbc incurable"],
+)
+def test_cure_cured_and_curable_are_one_idea(real_kb: KnowledgeBase, question: str) -> None:
+    assert statements(real_kb, question)[0] == "note:no_cure"
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["how long do people live with it", "what is the life expectancy", "survival rate", "how long does my mum have"],
+)
+def test_how_long_life_expectancy_and_survival_are_one_idea(real_kb: KnowledgeBase, question: str) -> None:
+    found = statements(real_kb, question)
+    assert {"statistic:five_year_relative_survival_nci", "statistic:average_life_expectancy"} <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("does it come back?", "statistic:early_stage_later_metastatic"),
+        ("what are the side effects of treatment", "note:treatments_have_adverse_effects"),
+        ("where can I find a support group", "note:coping_support_groups"),
+        ("how can I lower the risk of it spreading", "note:no_guarantee_but_steps_may_help"),
+        ("what is the outlook", "note:outlook_depends_on"),
+    ],
+)
+def test_each_kind_of_first_question_reaches_its_cited_answer(
+    real_kb: KnowledgeBase, question: str, expected: str
+) -> None:
+    assert expected in statements(real_kb, question)[:5]
+
+
+@pytest.mark.parametrize(
+    ("question", "command"),
+    [
+        ("what treatments are there for triple negative", ("treatments", "--triple-negative")),
+        ("her2+ treatment options", ("treatments", "--her2-positive")),
+        ("treatment for ER+ cancer", ("treatments", "--hr-positive")),
+        ("how is it diagnosed", ("tests",)),
+        ("what tests find spread to the liver", ("tests", "--site", "liver")),
+        ("what does spread to the bones cause", ("site", "bone")),
+        ("what causes headaches", ("symptom", "headaches")),
+        ("what is oligometastatic", ("term", "oligometastatic cancer")),
+        ("what is hospice", ("term", "hospice care")),
+        ("what is Kadcyla", ("drug", "ado-trastuzumab emtansine")),
+        ("what does her2 positive mean", ("term", "HER2")),
+    ],
+)
+def test_a_question_one_command_answers_gets_that_commands_answer(
+    real_kb: KnowledgeBase, question: str, command: tuple[str, ...]
+) -> None:
+    answer = ask(real_kb, question)
+    assert answer.command == command
+    assert answer.answer is not None
+    assert answer.statements == ()
+
+
+@pytest.mark.parametrize("question", ["how do I cope with the diagnosis", "how do people cope", "dealing with stress"])
+def test_coping_questions_are_answered_with_what_the_sources_say_of_coping(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    top = ask(real_kb, question).statements[:3]
+    assert top
+    assert all("coping" in statement.concepts for statement in top)
+
+
+def test_the_commands_answer_is_the_one_the_command_gives(real_kb: KnowledgeBase) -> None:
+    assert isinstance(ask(real_kb, "what happens when it spreads to the liver").answer, SiteAnswer)
+    treatments = ask(real_kb, "treatments for triple negative").answer
+    assert isinstance(treatments, TreatmentsAnswer)
+    assert treatments.profile.hr_positive is False and treatments.profile.her2_positive is False
+
+
+def test_how_a_question_was_understood_is_kept(real_kb: KnowledgeBase) -> None:
+    answer = ask(real_kb, "is it curable?")
+    assert answer.concepts == ("cure",)
+    assert set(answer.left_aside) == {"is", "it"}
+    assert ask(real_kb, "er+ treatment").named == ("subtype er positive (a kind of hr positive)",)
+
+
+def test_a_subtype_without_a_definition_points_to_its_treatments(real_kb: KnowledgeBase) -> None:
+    answer = ask(real_kb, "what does triple negative mean")
+    assert answer.command is None
+    assert answer.see_also == ("treatments", "--triple-negative")
+    assert all("triple" in s.text.lower() for s in answer.statements)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what is the weather tomorrow", "how do I make pancakes", "who won the match", "the of and", "xyzzy"],
+)
+def test_a_question_the_sources_cannot_answer_is_said_to_be_one(real_kb: KnowledgeBase, question: str) -> None:
+    with pytest.raises(Unanswered) as raised:
+        ask(real_kb, question)
+    assert raised.value.suggestions == ()
+    assert raised.value.about
+    assert "doctor" in raised.value.advice
+
+
+def test_a_contradiction_in_a_question_is_a_usage_error(real_kb: KnowledgeBase) -> None:
+    with pytest.raises(UsageError):
+        ask(real_kb, "treatments for her2+ and her2- cancer")
+
+
+@pytest.mark.fuzz
+@settings(max_examples=examples(4))
+@given(
+    text=hostile_text() | st.lists(st.sampled_from(["is", "how", "cure", "long", "bone", "her2+", "no"])).map(" ".join)
+)
+def test_fuzz_any_question_is_answered_or_said_unanswerable_quickly(text: str) -> None:
+    real_kb = real_knowledge_base()
+    answer = timed(lambda: ask(real_kb, text))
+    if isinstance(answer, NotFoundError):
+        assert str(answer)
+        return
+    assert answer.command is not None or answer.statements
+    for statement in answer.statements:
+        assert statement.citations
