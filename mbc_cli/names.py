@@ -56,7 +56,13 @@ QUALIFIERS: dict[str, frozenset[str]] = {
     ),
     "how it is said": word_set(
         """feeling having experiencing suffering noticed noticing notice seem seems seeming think maybe
-        possibly just also too like area region around near side"""
+        possibly just also too like area region around near side anymore longer far easily quickly any"""
+    ),
+    "how many times": word_set("once twice one two three four five six several many times"),
+    "which side": word_set("left right both upper lower bilateral"),
+    "how a report words it": word_set(
+        """unspecified other acute intermittent nocturnal generalized generalised focal onset episode episodes
+        initial encounter moderate mild paroxysmal idiopathic spontaneous sudden"""
     ),
 }
 """Words that say how bad, how often, since when or whose a symptom is, or only how it is said.
@@ -88,13 +94,19 @@ NEGATIONS = word_set("no not never without none nothing nor neither")
 """Words that reverse what follows them in their clause ("headache but no vomiting"): never ignored.
 Contractions have been spelled out by then (`name_key`): "don't" and "dont" are "do not"."""
 
-CLAUSE_BREAKS = word_set("but and or plus also although though however except yet while whereas")
+CLAUSE_BREAKS = word_set("but and or plus also although though however except yet whereas")
 """Words that end a clause: a negation reaches no further than its clause."""
 
+CIRCUMSTANCES = word_set("when whenever after before during while if because")
+"""Words that open a clause saying when or why a symptom comes ("light-headed when I stand up"):
+that clause is left aside, and said to be."""
+
 _CONTRACTIONS = {
-    "can't": "can not",
-    "cant": "can not",
-    "cannot": "can not",
+    "can't": "unable",
+    "cant": "unable",
+    "cannot": "unable",
+    "couldn't": "unable",
+    "couldnt": "unable",
     "won't": "will not",
     "wont": "will not",
     "shan't": "shall not",
@@ -183,10 +195,43 @@ FAMILIES = (
     "die dies died dying death",
     "cope copes coped coping",
     "prognosis prognoses prognostic",
+    "metastatic mets",
+    # the same idea as a noun, an adjective or a verb: "weak arm" is arm weakness
+    "weak weakness weakened",
+    "numb numbness numbed",
+    "dizzy dizziness",
+    "itch itchy itching itchiness pruritus pruritic",
+    "swelling swollen swell swells puffy",
+    "breathless breathlessness",
+    "confused confusion confusedness",
+    "depressed depression depressive depressivity",
+    "anxious anxiety",
+    "irritable irritability",
+    "thirst thirsty thirstiness",
+    "constipation constipated",
+    "nausea nauseous nauseated",
+    "anemia anemic",
+    "jaundice jaundiced",
+    "fatigue fatigued fatigability",
+    "bleed bleeding bled hemorrhage hemorrhagic hemorrhaging",
+    "vision visual sight eyesight",
+    "spine spinal",
+    "urinate urinating urination pee peeing wee weeing micturition",
+    "behavior behavioral",
+    "seizure seizures convulsion convulsions",
+    "fracture fractured fractures pathologic pathological",
+    # everyday words that mean the same as another in a symptom, reviewed one by one
+    "pain painful ache aches aching achy hurt hurts hurting sore soreness",
+    "trouble difficulty difficulties difficult hard struggling struggle labored impaired impairment inability "
+    "problem problems",
+    "change changes changed altered alteration abnormal abnormality disturbance disturbed atypical",
+    "belly abdomen abdominal tummy",
 )
-"""Words of one idea in their forms beyond plural and tense (cure, curable, incurable): search and
-`mbc ask` compare them as one word, so that "curable" finds "no cure". Reviewed by hand: each group
-is one idea in several parts of speech, never two ideas ("cure" and "treat" stay apart)."""
+"""Words of one idea: its forms beyond plural and tense (cure, curable, incurable; weak, weakness),
+and a few everyday words that say exactly the same in a symptom (ache and hurt: pain; hard and
+struggling: trouble). Search, `mbc ask` and the symptom matcher compare them as one word, so that
+"curable" finds "no cure" and "weak arm" finds arm weakness. Reviewed by hand, group by group: one
+idea each, never two ("cure" and "treat" stay apart, as do "change" and "trouble")."""
 
 _FAMILY_OF = {word: group.split()[0] for group in FAMILIES for word in group.split()}
 
@@ -209,7 +254,16 @@ def name_key(text: str) -> str:
     text = text.casefold().translate(_APOSTROPHES)
     text = _PUNCTUATION.sub(" ", text)
     text = _SPACE.sub(" ", text).strip()
-    return " ".join(_spelled_out(word.strip("'")) for word in text.split(" ") if word.strip("'"))
+    text = " ".join(_spelled_out(word.strip("'")) for word in text.split(" ") if word.strip("'"))
+    for said, meant in _SAID_AS:
+        if said in f" {text} ":
+            text = f" {text} ".replace(said, meant).strip()
+    return text
+
+
+_SAID_AS = ((" can not ", " unable "), (" could not ", " unable "), (" killing me ", " hurts "))
+"""Ways of saying one thing in two words: "can not" (inability) is "unable", as can't and cannot are;
+"my back is killing me" says it hurts."""
 
 
 @lru_cache(maxsize=65_536)
@@ -247,8 +301,8 @@ def stem_key(key: str) -> str:
 
 @lru_cache(maxsize=256)
 def content(key: str) -> frozenset[str]:
-    """Return the stems of a name key's words, without function words: the phrase's meaning."""
-    return frozenset(stem(word) for word in key.split(" ") if word and word not in FUNCTION_WORDS)
+    """Return the families of a name key's words (see `family`), without function words: the phrase's meaning."""
+    return frozenset(family(word) for word in key.split(" ") if word and word not in FUNCTION_WORDS)
 
 
 @lru_cache(maxsize=256)

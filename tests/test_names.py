@@ -15,7 +15,7 @@ from mbc_cli.names import content, family, inflection, name_key, phrase_key, ste
         ("  HEADACHE!! ", "headache"),
         ("Short-of-breath", "short of breath"),
         ("".join(chr(ord(c) + 0xFEE0) for c in "headache"), "headache"),  # full-width letters (NFKC)
-        ("can\u2019t catch my breath", "can not catch my breath"),  # curly apostrophe
+        ("can\u2019t catch my breath", "unable catch my breath"),  # curly apostrophe; inability is one word
         ("'quoted'", "quoted"),
         ("head\x1b[31mache\x1b[0m", "headache"),  # a terminal colour escape sequence
         ("\u200fheadache\u200e", "headache"),  # right-to-left and left-to-right marks
@@ -141,9 +141,14 @@ def test_words_that_only_look_british_or_contracted_are_kept(word: str) -> None:
     assert name_key(word) == word
 
 
-@given(st.sampled_from(["do", "does", "did", "is", "are", "was", "were", "have", "has", "could", "would", "should"]))
+@given(st.sampled_from(["do", "does", "did", "is", "are", "was", "were", "have", "has", "would", "should"]))
 def test_every_nt_is_not_with_or_without_its_apostrophe(verb: str) -> None:
     assert name_key(f"{verb}n't") == name_key(f"{verb}nt") == f"{verb} not"
+
+
+@pytest.mark.parametrize("typed", ["can't", "cant", "cannot", "can not", "couldn't", "could not"])
+def test_inability_is_one_word_however_it_is_written(typed: str) -> None:
+    assert name_key(f"I {typed} walk") == "i unable walk"
 
 
 @pytest.mark.parametrize(

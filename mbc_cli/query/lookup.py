@@ -30,11 +30,14 @@ from mbc_cli.model import (
     Site,
 )
 from mbc_cli.names import (
+    CIRCUMSTANCES,
     CLAUSE_BREAKS,
     MODIFIERS,
     NEGATIONS,
     QUALIFIER_PHRASES,
+    QUALIFIERS,
     content,
+    family,
     inflection,
     name_key,
     phrase_key,
@@ -49,10 +52,11 @@ SITE_KINDS = frozenset({"site", "place", "local_area"})
 
 ALL_KINDS = frozenset({"site", "place", "local_area", "symptom", "test", "treatment", "drug", "term"})
 
-_MODIFIER_STEMS = frozenset(stem(word) for word in MODIFIERS)
-_NEGATION_STEMS = frozenset(stem(word) for word in NEGATIONS)
+_QUALIFIER_SENSES = frozenset(family(word) for word in MODIFIERS)
+_DEGREE_SENSES = frozenset(family(word) for word in QUALIFIERS["how bad"])
+_NEGATION_SENSES = frozenset(family(word) for word in NEGATIONS)
 _WEAK = frozenset(
-    stem(word)
+    family(word)
     for word in word_set(
         """loss lose losing low high change changes problem problems trouble difficulty hard unable
         can could increase increased decrease decreased poor lack lacking symptom symptoms issue issues sign signs
@@ -134,47 +138,55 @@ def _hits(
     return tuple(hits.values())
 
 
-def clauses(key: str) -> list[list[str]]:
-    """The user's words in clauses, split at "but", "and", "or"..., with qualifier phrases left out."""
-    text = f" {key} "
-    for phrase in _LONGEST_FIRST:
-        text = text.replace(f" {phrase} ", " ")
-    found: list[list[str]] = [[]]
-    for word in text.split():
-        if word in CLAUSE_BREAKS:
-            found.append([])
-        else:
-            found[-1].append(word)
-    return [clause for clause in found if clause]
-
-
 def _within(kb: KnowledgeBase, key: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
     """Step 4: the known phrases inside the user's words, clause by clause, when what is left over is harmless.
 
     Harmless: words of degree, time or person (`QUALIFIERS`), and the names of sites and places.
-    A clause with any other word left over names nothing ("itchy eyes" is not itchy skin); its words
-    are then listed as left aside if another clause names something.
+    Every clause must be understood: named, negated, or only qualifiers. One that is not ("fits and
+    starts", "itchy eyes") means the words say something else, and nothing is matched. A clause
+    opened by "when", "after", "if"... says when the symptom comes: it is left aside, and said to be.
     """
     hits: dict[tuple[str, str], Hit] = {}
     ignored: list[str] = list(_left_out_phrases(key))
-    unused: list[str] = []
     negated: list[str] = []
     parts = clauses(key)
-    for number, clause in enumerate(parts):
-        found, aside, out = _in_clause(kb, clause, kinds)
-        if not found and not out and number + 1 < len(parts):
+    for number, (clause, circumstance) in enumerate(parts):
+        if circumstance and hits:
+            ignored += clause
+            continue
+        found, aside, out, understood = _in_clause(kb, clause, kinds)
+        if not understood and number + 1 < len(parts):
             # "chest and back pain": a clause that names nothing alone may share the next one's noun
-            shared, _, _ = _in_clause(kb, clause + parts[number + 1], kinds)
-            found, aside = [hit for hit in shared if hit.matched not in _words_of(kb, parts[number + 1], kinds)], []
+            shared, _, _, understood = _in_clause(kb, clause + parts[number + 1][0], kinds)
+            found, aside = [hit for hit in shared if hit.matched not in _words_of(kb, parts[number + 1][0], kinds)], []
+            understood = understood and bool(found)
+        if not understood:
+            return ()
         for hit in found:
             hits.setdefault((hit.ref.kind, hit.ref.id), hit)
-        (ignored if found or out else unused).extend(aside)
+        ignored += aside
         negated += out
-    ignored += unused
     if not hits:
         return ()
     places = _places_named(kb, ignored) if kinds - SITE_KINDS else ()
     return tuple(Hit(h.ref, h.matched, h.how, tuple(ignored), tuple(negated), places) for h in hits.values())
+
+
+def clauses(key: str) -> list[tuple[list[str], bool]]:
+    """The user's words in clauses, split at "but", "and", "when"..., with qualifier phrases left out.
+
+    Each clause comes with whether it says when the symptom comes ("when I stand up").
+    """
+    text = f" {key} "
+    for phrase in _LONGEST_FIRST:
+        text = text.replace(f" {phrase} ", " ")
+    found: list[tuple[list[str], bool]] = [([], False)]
+    for word in text.split():
+        if word in CLAUSE_BREAKS or word in CIRCUMSTANCES:
+            found.append(([], word in CIRCUMSTANCES))
+        else:
+            found[-1][0].append(word)
+    return [(clause, circumstance) for clause, circumstance in found if clause]
 
 
 def _words_of(kb: KnowledgeBase, clause: list[str], kinds: frozenset[str]) -> frozenset[str]:
@@ -195,18 +207,21 @@ def _left_out_phrases(key: str) -> tuple[str, ...]:
 _LONGEST_FIRST = sorted(QUALIFIER_PHRASES, key=len, reverse=True)
 
 
-def _in_clause(kb: KnowledgeBase, clause: list[str], kinds: frozenset[str]) -> tuple[list[Hit], list[str], list[str]]:
-    """The hits of one clause, the words it left aside, and the words a negation took out.
+def _in_clause(
+    kb: KnowledgeBase, clause: list[str], kinds: frozenset[str]
+) -> tuple[list[Hit], list[str], list[str], bool]:
+    """The hits of one clause, the words it left aside, the words a negation took out, and whether
+    the clause was understood at all.
 
     A negation ("no", "not", "without") takes out the rest of its clause, unless it is part of a known
-    phrase ("can not catch my breath"); what comes before it still counts ("pain without swelling").
+    phrase ("do not feel like eating"); what comes before it still counts ("pain without swelling").
     """
-    stems = [stem(word) for word in clause]
-    wanted = frozenset(s for word, s in zip(clause, stems, strict=True) if content(word))
+    senses = [family(word) for word in clause]
+    wanted = frozenset(s for word, s in zip(clause, senses, strict=True) if content(word))
     candidates = _phrases_within(kb, wanted, kinds)
     covered = frozenset[str]().union(*candidates.values())
-    negation_at = next((i for i, s in enumerate(stems) if s in _NEGATION_STEMS and s not in covered), len(clause))
-    before = frozenset(stems[:negation_at])
+    negation_at = next((i for i, s in enumerate(senses) if s in _NEGATION_SENSES and s not in covered), len(clause))
+    before = frozenset(senses[:negation_at])
     kept = {known: words for known, words in candidates.items() if words <= before}
     hits = [
         Hit(ref, known, _named_how(kb, ref, known, "phrase"))
@@ -215,18 +230,18 @@ def _in_clause(kb: KnowledgeBase, clause: list[str], kinds: frozenset[str]) -> t
         if ref.kind in kinds
     ]
     used = frozenset[str]().union(*kept.values())
-    left = [w for w, s in zip(clause[:negation_at], stems[:negation_at], strict=True) if s in wanted - used]
+    left = [w for w, s in zip(clause[:negation_at], senses[:negation_at], strict=True) if s in wanted - used]
     negated = clause[negation_at:]
     if not hits and not negated:
         core = _core_word(kb, left, kinds)
-        if core is None:
-            return [], left, []
-        hits, left = [core], list(core.ignored)
-    places = [_site_ids(kb, word) for word in left if stem(word) not in _MODIFIER_STEMS]
+        if core is not None:
+            hits, left = [core], list(core.ignored)
+    places = [_site_ids(kb, word) for word in left if family(word) not in _QUALIFIER_SENSES]
     if not all(places):  # a word that is neither a qualifier nor a place: the clause means something else
-        return [], [*left, *negated], []
+        return [], [], [], False
     hits = [hit for hit in hits if not places or _linked(kb, hit.ref, places)]
-    return (hits, left, negated) if hits or negated else ([], [*left, *negated], [])
+    understood = bool(hits or negated or (not places and not candidates))
+    return hits, left, negated, understood
 
 
 def _linked(kb: KnowledgeBase, ref: NameRef, places: list[frozenset[str]]) -> bool:
@@ -238,13 +253,18 @@ def _linked(kb: KnowledgeBase, ref: NameRef, places: list[frozenset[str]]) -> bo
 
 
 def _core_word(kb: KnowledgeBase, left: list[str], kinds: frozenset[str]) -> Hit | None:
-    """A clause whose only meaningful word is the core of exactly one entry's names: "appetite", "breathing"."""
-    meaningful = [word for word in left if stem(word) not in _MODIFIER_STEMS]
-    if len(meaningful) != 1 or "symptom" not in kinds:
+    """A clause whose only meaningful word is the core of exactly one entry's names: "appetite", "breathing".
+
+    Only with words of time or person beside it: "bad breath" is not shortness of breath.
+    """
+    if "symptom" not in kinds or any(family(word) in _DEGREE_SENSES for word in left):
+        return None
+    meaningful = [word for word in left if family(word) not in _QUALIFIER_SENSES]
+    if len(meaningful) != 1:
         return None
     [word] = meaningful
-    core = stem(word)
-    if core in _WEAK or core in _NEGATION_STEMS or _site_ids(kb, word):
+    core = family(word)
+    if core in _WEAK or core in _NEGATION_SENSES or _site_ids(kb, word):
         return None
     keys = [
         known

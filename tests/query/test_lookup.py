@@ -122,7 +122,8 @@ def test_a_negation_takes_out_only_what_follows_it_in_its_clause(real_kb: Knowle
     (hit,) = lookup.find(real_kb, "pain without swelling", SYMPTOM)
     assert (hit.ref.id, hit.negated) == ("pain", ("without", "swelling"))
     assert found(real_kb, "no headache and no vomiting") == []
-    assert found(real_kb, "i can not catch my breath") == [("shortness_of_breath", "phrase")]  # its own "not"
+    assert found(real_kb, "i can not catch my breath") == [("shortness_of_breath", "phrase")]  # inability, no negation
+    assert found(real_kb, "i really do not feel like eating") == [("loss_of_appetite", "phrase")]  # its own "not"
 
 
 @pytest.mark.parametrize(
