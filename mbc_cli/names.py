@@ -26,7 +26,7 @@ def word_set(text: str) -> frozenset[str]:
 
 FUNCTION_WORDS = word_set(
     """a an the of in on at to for from with by about into and or
-    my your his her their our its me i you it this that these those there which who
+    my your his her their our its me i you it this that these those there which who than
     is are am was were be been being has have having had do does did get gets got getting
     feel feels felt will would"""
 )
@@ -56,13 +56,24 @@ QUALIFIERS: dict[str, frozenset[str]] = {
     ),
     "how it is said": word_set(
         """feeling having experiencing suffering noticed noticing notice seem seems seeming think maybe
-        possibly just also too like area region around near side anymore longer far easily quickly any"""
+        possibly just also too like area region around near side anymore longer far easy easily quickly any
+        looking look looks everyone everybody everything anyone barely hardly"""
+    ),
+    "where": word_set("all over everywhere under behind inside whole part quadrant thoracic lumbar sacral"),
+    "how it feels": word_set(
+        """deep dull sharp stabbing burning throbbing pounding shooting gnawing nagging tight stiff"""
+    ),
+    "what brings it on": word_set(
+        """climbing climb stairs steps walking exercise exercising exertion exertional standing lying sitting
+        bending lifting rest"""
     ),
     "how many times": word_set("once twice one two three four five six several many times"),
     "which side": word_set("left right both upper lower bilateral"),
     "how a report words it": word_set(
         """unspecified other acute intermittent nocturnal generalized generalised focal onset episode episodes
-        initial encounter moderate mild paroxysmal idiopathic spontaneous sudden"""
+        initial encounter moderate mild paroxysmal idiopathic spontaneous sudden site closed subjective
+        tendency diathesis related induced associated neoplastic neoplasm malignant maculopapular
+        morbilliform erythematous"""
     ),
 }
 """Words that say how bad, how often, since when or whose a symptom is, or only how it is said.
@@ -86,6 +97,39 @@ QUALIFIER_PHRASES = (
 )
 """Several words that together say only how often: left aside before anything is matched
 ("neck pain that keeps coming back" is neck pain, not back pain)."""
+
+IDIOMS = (
+    "by fits and starts",
+    "fits and starts",
+    "sick bag",
+    "sick benefit",
+    "sick berth",
+    "sick call",
+    "sick day",
+    "sick joke",
+    "sick leave",
+    "sick list",
+    "sick note",
+    "sick of",
+    "sick parade",
+    "sick pay",
+    "anointing of the sick",
+    "bleeding heart",
+    "fatigue crack",
+    "fatigue duty",
+    "fatigue party",
+    "great depression",
+    "emesis basin",
+    "headache powder",
+    "tired of",
+    "cold sore",
+    "canker sore",
+    "saddle sore",
+    "pressure sore",
+)
+"""Phrases that hold a symptom's word but mean something else ("fits and starts", "sick leave", "cold
+sore"): their words name no symptom. Reviewed from WordNet 3.0's multi-word entries that contain a
+word of mbc's symptoms, keeping those whose meaning is not the symptom ("sick note" added likewise)."""
 
 MODIFIERS = frozenset().union(*QUALIFIERS.values())
 """Every qualifier word, whatever it qualifies."""
@@ -206,7 +250,6 @@ FAMILIES = (
     "confused confusion confusedness",
     "depressed depression depressive depressivity",
     "anxious anxiety",
-    "irritable irritability",
     "thirst thirsty thirstiness",
     "constipation constipated",
     "nausea nauseous nauseated",
@@ -214,9 +257,18 @@ FAMILIES = (
     "jaundice jaundiced",
     "fatigue fatigued fatigability",
     "bleed bleeding bled hemorrhage hemorrhagic hemorrhaging",
-    "vision visual sight eyesight",
+    "vision visual sight eyesight see seeing",
     "spine spinal",
-    "urinate urinating urination pee peeing wee weeing micturition",
+    "urinate urinating urination urinary pee peeing wee weeing micturition",
+    "headache headachy headachey",
+    "compression compressed compressing squashed squeezed",
+    "strange strangely odd oddly weird weirdly",
+    "brittle fragile fragility",
+    "chance susceptibility tendency",
+    "low lowered decreased reduced",
+    "bruise bruising bruised ecchymosis ecchymoses",
+    "panic panicky",
+    "irritable irritability snappish snappishness",
     "behavior behavioral",
     "seizure seizures convulsion convulsions",
     "fracture fractured fractures pathologic pathological",

@@ -32,10 +32,10 @@ from mbc_cli.model import (
 from mbc_cli.names import (
     CIRCUMSTANCES,
     CLAUSE_BREAKS,
+    IDIOMS,
     MODIFIERS,
     NEGATIONS,
     QUALIFIER_PHRASES,
-    QUALIFIERS,
     content,
     family,
     inflection,
@@ -53,8 +53,9 @@ SITE_KINDS = frozenset({"site", "place", "local_area"})
 ALL_KINDS = frozenset({"site", "place", "local_area", "symptom", "test", "treatment", "drug", "term"})
 
 _QUALIFIER_SENSES = frozenset(family(word) for word in MODIFIERS)
-_DEGREE_SENSES = frozenset(family(word) for word in QUALIFIERS["how bad"])
-_NEGATION_SENSES = frozenset(family(word) for word in NEGATIONS)
+_COMPOUNDS = frozenset({"bad", "good"})
+"""Words that make a name of their own with the word after them ("bad breath", "good head"): beside them,
+no word is taken as a symptom's core word."""
 _WEAK = frozenset(
     family(word)
     for word in word_set(
@@ -93,6 +94,8 @@ def find(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[Hit, ...]
     key = name_key(text)
     if not key:
         return ()
+    for idiom in IDIOMS:  # its words name no symptom: left standing as one word that names nothing
+        key = f" {key} ".replace(f" {idiom} ", f" {idiom.replace(' ', '_')} ").strip()
     whole = _whole(kb, key, kinds)
     if whole and kinds - SITE_KINDS:  # "bone pain" as an alias still names bone, for the ranking
         places = _places_named(kb, key.split(" "))
@@ -155,11 +158,12 @@ def _within(kb: KnowledgeBase, key: str, kinds: frozenset[str]) -> tuple[Hit, ..
             ignored += clause
             continue
         found, aside, out, understood = _in_clause(kb, clause, kinds)
-        if not understood and number + 1 < len(parts):
+        if not found and not out and number + 1 < len(parts):
             # "chest and back pain": a clause that names nothing alone may share the next one's noun
-            shared, _, _, understood = _in_clause(kb, clause + parts[number + 1][0], kinds)
-            found, aside = [hit for hit in shared if hit.matched not in _words_of(kb, parts[number + 1][0], kinds)], []
-            understood = understood and bool(found)
+            shared, _, _, together = _in_clause(kb, clause + parts[number + 1][0], kinds)
+            own = _words_of(kb, parts[number + 1][0], kinds)
+            if together and any(hit.matched not in own for hit in shared):
+                found, aside, understood = [hit for hit in shared if hit.matched not in own], [], True
         if not understood:
             return ()
         for hit in found:
@@ -220,7 +224,9 @@ def _in_clause(
     wanted = frozenset(s for word, s in zip(clause, senses, strict=True) if content(word))
     candidates = _phrases_within(kb, wanted, kinds)
     covered = frozenset[str]().union(*candidates.values())
-    negation_at = next((i for i, s in enumerate(senses) if s in _NEGATION_SENSES and s not in covered), len(clause))
+    negation_at = next(
+        (i for i, w in enumerate(clause) if w in NEGATIONS and senses[i] not in covered), len(clause)
+    )  # the word itself: "note" shares a stem with "not", but negates nothing
     before = frozenset(senses[:negation_at])
     kept = {known: words for known, words in candidates.items() if words <= before}
     hits = [
@@ -236,12 +242,19 @@ def _in_clause(
         core = _core_word(kb, left, kinds)
         if core is not None:
             hits, left = [core], list(core.ignored)
-    places = [_site_ids(kb, word) for word in left if family(word) not in _QUALIFIER_SENSES]
+    places = [_site_ids(kb, word) for word in left if not _harmless(word) or (hits and _site_ids(kb, word))]
     if not all(places):  # a word that is neither a qualifier nor a place: the clause means something else
         return [], [], [], False
     hits = [hit for hit in hits if not places or _linked(kb, hit.ref, places)]
     understood = bool(hits or negated or (not places and not candidates))
     return hits, left, negated, understood
+
+
+def _harmless(word: str) -> bool:
+    """A word that may stand beside a symptom's phrase without changing it: a qualifier, or a word that names
+    nothing alone ("levels" in "raised calcium levels", "arm" in "skin rash on my arm")."""
+    sense = family(word)
+    return sense in _QUALIFIER_SENSES or sense in _WEAK
 
 
 def _linked(kb: KnowledgeBase, ref: NameRef, places: list[frozenset[str]]) -> bool:
@@ -255,24 +268,25 @@ def _linked(kb: KnowledgeBase, ref: NameRef, places: list[frozenset[str]]) -> bo
 def _core_word(kb: KnowledgeBase, left: list[str], kinds: frozenset[str]) -> Hit | None:
     """A clause whose only meaningful word is the core of exactly one entry's names: "appetite", "breathing".
 
-    Only with words of time or person beside it: "bad breath" is not shortness of breath.
+    Not after "bad" or "good": "bad breath" is not shortness of breath.
     """
-    if "symptom" not in kinds or any(family(word) in _DEGREE_SENSES for word in left):
+    if "symptom" not in kinds or _COMPOUNDS & set(left):
         return None
-    meaningful = [word for word in left if family(word) not in _QUALIFIER_SENSES]
+    meaningful = [word for word in left if not _harmless(word)]
     if len(meaningful) != 1:
         return None
     [word] = meaningful
     core = family(word)
-    if core in _WEAK or core in _NEGATION_SENSES or _site_ids(kb, word):
+    if word in NEGATIONS or _site_ids(kb, word):
         return None
+    named = [known for known in kb.words.get(core, ()) if any(ref.kind in kinds for ref in kb.names[known])]
     keys = [
         known
-        for known in kb.words.get(core, ())
+        for known in named
         if any(ref.kind in kinds and _named_how(kb, ref, known) != "narrower" for ref in kb.names[known])
-    ]  # a narrower kind ("painful breathing" under chest pain) does not make its words a core word of it
+    ] or named  # a narrower kind ("painful breathing" under chest pain) makes no core word where a name does
     entries = {(ref.kind, ref.id) for known in keys for ref in kb.names[known] if ref.kind in kinds}
-    if len(entries) != 1:
+    if len(entries) != 1 or len(keys) < 2:  # one name holding a word ("blocked up") does not make it a core
         return None
     known = min(keys, key=lambda k: (len(k), k))
     ref = next(ref for ref in kb.names[known] if ref.kind in kinds)
