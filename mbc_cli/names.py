@@ -73,7 +73,7 @@ QUALIFIERS: dict[str, frozenset[str]] = {
         """unspecified other acute intermittent nocturnal generalized generalised focal onset episode episodes
         initial encounter moderate mild paroxysmal idiopathic spontaneous sudden site closed subjective
         tendency diathesis related induced associated neoplastic neoplasm malignant maculopapular
-        morbilliform erythematous"""
+        morbilliform erythematous form forms type types kind kinds disease drug antineoplastic"""
     ),
 }
 """Words that say how bad, how often, since when or whose a symptom is, or only how it is said.
@@ -268,6 +268,8 @@ FAMILIES = (
     "low lowered decreased reduced",
     "bruise bruising bruised ecchymosis ecchymoses",
     "panic panicky",
+    "jittery jitteriness",
+    "phlegm sputum mucus",
     "irritable irritability snappish snappishness",
     "behavior behavioral",
     "seizure seizures convulsion convulsions",

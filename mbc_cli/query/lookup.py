@@ -62,7 +62,9 @@ _WEAK = frozenset(
         """loss lose losing low high change changes problem problems trouble difficulty hard unable
         can could increase increased decrease decreased poor lack lacking symptom symptoms issue issues sign signs
         level levels weight sleep blood body head skin eye eyes chest stomach belly tummy back neck arm arms leg
-        legs hand hands foot feet face mouth throat nose ear ears hip knee shoulder bowel bladder urine side
+        legs hand hands foot feet face facial mouth throat nose ear ears hip knee shoulder bowel bladder urine side
+        palm palms palmar thigh thighs calf calves shin ankle ankles wrist elbow finger fingers toe toes muscle
+        muscles limb limbs joint joints
         feeling go going gone come coming up down out off away thing things bit normal usual weird strange odd
         new old"""
     )
