@@ -31,7 +31,11 @@ def _concept(name: str, phrases: str, topics: str = "") -> Concept:
 
 
 CONCEPTS = (
-    _concept("cure", "cure, curable, incurable, curative, cured, go away, get rid of, beat it, beatable"),
+    _concept(
+        "cure",
+        "cure, curable, incurable, curative, cured, go away, get rid of, beat it, beat, beatable, cancer free, "
+        "free of cancer, terminal",
+    ),
     _concept(
         "survival",
         "survival, survive, survivor, live, living, alive, life expectancy, how long, time left, years left, "
@@ -48,11 +52,16 @@ CONCEPTS = (
         "recurrence, recur, come back, comes back, came back, coming back, return, returns, relapse, again",
         "recurrence",
     ),
-    _concept("side effects", "side effect, side effects, adverse effect, adverse, toxicity"),
+    _concept(
+        "side effects",
+        "side effect, side effects, adverse effect, adverse, toxicity, make me, make you, makes you, made me, "
+        "make her, make him",
+    ),
     _concept(
         "diagnosis",
         "diagnose, diagnosis, diagnosed, detect, detected, find out, found out, find it, find spread, "
-        "find the cancer, how do they find, how do doctors find, test, tests, scan, scans, check, show up, confirm",
+        "find the cancer, how do they find, how do doctors find, how do they know, how do doctors know, know if, "
+        "know it has spread, found, test, tests, scan, scans, check, show up, confirm",
         "diagnosis follow_up",
     ),
     _concept("hospice", "hospice, hospice care, end of life, end of life care"),
@@ -71,17 +80,50 @@ CONCEPTS = (
     ),
     _concept(
         "the doctor",
-        "doctor, doctors, oncologist, care team, nurse, ask my doctor, questions to ask, what should i ask",
+        "doctor, doctors, oncologist, care team, nurse, ask my doctor, questions to ask, what should i ask, "
+        "what to ask, appointment, appointments, prepare for, get ready for",
         "advice",
     ),
-    _concept("risk", "risk, risks, likely, likelihood, more likely, factors, chance of", "risk"),
+    _concept(
+        "risk",
+        "risk, risks, likely, likelihood, more likely, factors, chance of, who gets, who can get, at risk",
+        "risk",
+    ),
     _concept(
         "prevention",
         "prevent, prevention, lower, lowering, reduce, reducing, avoid, cut down, lifestyle, diet, exercise, "
         "alcohol, weight",
         "prevention",
     ),
-    _concept("spread", "spread, spreads, spreading, metastasize, travel, where does it go", "spread"),
+    _concept(
+        "spread",
+        "spread, spreads, spreading, metastasize, travel, where does it go, go first, usually go, where it went, "
+        "where the cancer went, where it has gone",
+        "spread",
+    ),
+    _concept(
+        "which cancer it is",
+        "bone cancer, liver cancer, lung cancer, brain cancer, a different cancer, another cancer, a new cancer, "
+        "the same cancer, same type, same kind, still breast cancer",
+        "spread",
+    ),
+    _concept(
+        "stopping treatment",
+        "stop treatment, stop chemo, stop chemotherapy, stopping treatment, stopping chemo, stop having treatment, "
+        "give up treatment, refuse treatment, no more treatment",
+        "treatment",
+    ),
+    _concept(
+        "the aims of treatment",
+        "why keep having treatment, point of treatment, aim of treatment, aims of treatment, goal of treatment, "
+        "goals of treatment, what is treatment for, why treat",
+        "treatment",
+    ),
+    _concept(
+        "quality of life",
+        "quality of life, normal life, good life, live normally, enjoy life, live well",
+        "outlook treatment",
+    ),
     _concept(
         "treatment",
         "treatment, treatments, treat, treated, therapy, therapies, options, drug, drugs, medicine, medicines, "
@@ -104,7 +146,7 @@ QUESTION_WORDS = word_set(
     metastatic breast cancer stage 4 iv four advanced mean means meaning define definition tell explain
     please know want need about with for of the a an to in on at and or if any get have has having
     people person someone patients women anyone ok okay really much many happen happens happening
-    happened going find"""
+    happened going find ever still even latest newest"""
 )
 """Words of the question itself, and of its subject (metastatic breast cancer), left aside."""
 
@@ -123,6 +165,8 @@ class Subtype:
     narrower: tuple[str, ...] = ()
     """Phrases that name a narrower kind of it: ER-positive is one kind of hormone-receptor-positive.
     (ER-negative is not a kind of HR-negative, which needs both receptors negative: it is not here.)"""
+    term_is_broader: bool = False
+    """The term names a broader kind (triple-negative is one kind of hormone-receptor-negative)."""
 
 
 SUBTYPES = (
@@ -152,8 +196,32 @@ SUBTYPES = (
         ("hr negative", "hormone receptor negative", "hormone negative", "hr neg"),
         "hormone receptor-negative",
     ),
-    Subtype("triple_negative", "--triple-negative", ("triple negative", "tnbc", "triple neg"), None),
-    Subtype("brca", "--brca", ("brca", "brca1", "brca2", "brca mutation", "brca gene", "brca positive"), None),
+    Subtype(
+        "triple_negative",
+        "--triple-negative",
+        ("triple negative", "tnbc", "triple neg"),
+        "hormone receptor-negative",
+        term_is_broader=True,
+    ),
+    Subtype(
+        "brca",
+        "--brca",
+        (
+            "brca",
+            "brca1",
+            "brca2",
+            "brca mutation",
+            "brca1 mutation",
+            "brca2 mutation",
+            "brca gene",
+            "brca1 gene",
+            "brca2 gene",
+            "brca gene mutation",
+            "brca positive",
+            "brca carrier",
+        ),
+        None,
+    ),
 )
 """The subtypes `mbc treatments` can filter by, with the words people write for them."""
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from mbc_cli import searchable
 from mbc_cli.errors import NotFoundError
 from mbc_cli.model import Citation, KnowledgeBase
-from mbc_cli.names import FUNCTION_WORDS, content, name_key
+from mbc_cli.names import FUNCTION_WORDS, MODIFIERS, content, family, name_key, word_set
 from mbc_cli.query import lookup, reference
 from mbc_cli.questions import CONCEPTS, MEANING, QUESTION_WORDS, Concept, Subtype, subtypes_in, without_subtypes
 
@@ -99,10 +99,14 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
     words = [word for word in rest if word not in QUESTION_WORDS and content(word)]
     aside = tuple(word for word in rest if word not in words)
     named = [_subtype_named(subtype, phrase, narrower) for subtype, phrase, narrower in subtypes]
+    if _about_another_cancer(key):
+        raise Unanswered(question, lookup.advice(kb).text)
     command, what = _command(kb, subtypes, {c.name for c in concepts}, words, key)
     named += what
     found: tuple[Statement, ...] = ()
     see_also: tuple[str, ...] = ()
+    if command is None and (_unknown(kb, words) or _undefined(key, concepts, subtypes)):
+        raise Unanswered(question, lookup.advice(kb).text)
     if command is None:
         about = [Concept(phrase, (*subtype.phrases, *subtype.narrower)) for subtype, phrase, _ in subtypes]
         found = _statements(kb, [*concepts, *about], words)
@@ -131,6 +135,8 @@ def _answer_of(kb: KnowledgeBase, command: tuple[str, ...]) -> object:
         return reference.drug_named(kb, args[0])
     if name == "tests":
         return treatments.tests_for(kb, site=site)
+    if name == "sites":
+        return sites.all_sites(kb)
     fit = treatments.profile(
         hr_positive=treatments.status("hr", positive="--hr-positive" in args, negative="--hr-negative" in args),
         her2_positive=treatments.status("her2", positive="--her2-positive" in args, negative="--her2-negative" in args),
@@ -140,10 +146,50 @@ def _answer_of(kb: KnowledgeBase, command: tuple[str, ...]) -> object:
     return treatments.treatments_for(kb, profile=fit, site=site)
 
 
+OTHER_CANCERS = word_set(
+    """prostate pancreatic ovarian cervical uterine endometrial bowel colon colorectal rectal stomach gastric
+    esophageal throat mouth oral skin thyroid kidney renal bladder testicular blood leukemia lymphoma myeloma
+    melanoma sarcoma"""
+)
+"""Words that name a cancer other than breast cancer, in "prostate cancer" or alone (leukemia)."""
+OTHER_ILLNESSES = ("common cold", "flu", "influenza", "covid", "diabetes", "asthma", "arthritis", "heart disease")
+"""Other illnesses a question may ask about, which the sources do not cover."""
+_BREAST = word_set("breast metastatic mbc spread spreads spreading metastasis secondary secondaries")
+_BLOOD_CANCERS = word_set("leukemia lymphoma myeloma melanoma sarcoma")
+
+
+def _about_another_cancer(key: str) -> bool:
+    """Whether a question is about another cancer ("prostate cancer", "leukemia"), not breast cancer's spread."""
+    words = key.split()
+    if set(words) & _BREAST:
+        return False
+    if any(f" {illness} " in f" {key} " for illness in OTHER_ILLNESSES):
+        return True
+    pairs = zip(words, [*words[1:], ""], strict=True)
+    return any(w in _BLOOD_CANCERS or (w in OTHER_CANCERS and after in ("cancer", "cancers")) for w, after in pairs)
+
+
+def _unknown(kb: KnowledgeBase, words: Sequence[str]) -> bool:
+    """Whether the question holds a word found nowhere in the knowledge base ("ibuprofen", "banana"):
+    then the sources cannot answer it, and statements that share its other words would only mislead."""
+    return any(
+        searchable.normal(word) not in kb.text_words and family(word) not in kb.words
+        for word in words
+        if word not in MODIFIERS
+    )
+
+
+def _undefined(key: str, concepts: Sequence[Concept], subtypes: Sequence[object]) -> bool:
+    """Whether the question asks what a word means ("what is the meaning of life") and names no idea."""
+    return not concepts and not subtypes and _meaning_asked(key)
+
+
 def _subtype_named(subtype: Subtype, phrase: str, narrower: bool) -> str:
     """The subtype a question names, in words: "her2 positive", "er positive (a kind of hr positive)"."""
     if narrower:
         return f"subtype {phrase} (a kind of {subtype.phrases[0]})"
+    if subtype.term_is_broader and subtype.term:
+        return f"subtype {phrase} (a kind of {subtype.term})"
     return f"subtype {phrase}"
 
 
@@ -153,14 +199,28 @@ def _concepts(key: str) -> tuple[list[Concept], list[str]]:
     stems = [searchable.normal(word) for word in words]
     used: set[int] = set()
     found: list[Concept] = []
-    for concept in CONCEPTS:
-        for phrase in sorted(concept.phrases, key=len, reverse=True):
-            at = _find(stems, _normal(phrase), used)
-            if at is not None:
-                used |= at
+    start = 0
+    while start < len(stems):  # at each word, the longest phrase that starts there: "new treatments" is research
+        for phrase, concept in _PHRASES.get(stems[start], ()):
+            if stems[start : start + len(phrase)] == phrase:
+                used.update(range(start, start + len(phrase)))
                 if concept not in found:
                     found.append(concept)
+                start += len(phrase) - 1
+                break
+        start += 1
     return found, [word for i, word in enumerate(words) if i not in used]
+
+
+def _phrases() -> dict[str, list[tuple[list[str], Concept]]]:
+    """Every idea's phrases, as compared, by their first word, the longest first."""
+    by_first: dict[str, list[tuple[list[str], Concept]]] = {}
+    for concept in CONCEPTS:
+        for phrase in concept.phrases:
+            words = _normal(phrase)
+            if words:
+                by_first.setdefault(words[0], []).append((words, concept))
+    return {first: sorted(found, key=lambda pair: -len(pair[0])) for first, found in by_first.items()}
 
 
 def _normal(text: str) -> list[str]:
@@ -202,8 +262,13 @@ def _command(
                 return ("term", terms.pop()), []
         return None, []
     if not words:
-        for concept, command in (("treatment", ("treatments",)), ("diagnosis", ("tests",))):
-            if concepts == {concept}:
+        for wanted, command in (
+            ({"treatment"}, ("treatments",)),
+            ({"diagnosis"}, ("tests",)),
+            ({"diagnosis", "spread"}, ("tests",)),
+            ({"spread", "how common"}, ("sites",)),
+        ):
+            if concepts == wanted:
                 return command, []
         for concept, term in (("hospice", "hospice care"), ("palliative care", "palliative care")):
             if concepts == {concept} and term in kb.names:
@@ -282,7 +347,7 @@ def _statements(kb: KnowledgeBase, concepts: Sequence[Concept], words: Sequence[
     other word of the question once. Only the statements holding one of those words are read.
     """
     phrases = {concept.name: [_normal(p) for p in concept.phrases] for concept in concepts}
-    typed = [searchable.normal(word) for word in words]
+    typed = list(dict.fromkeys(searchable.normal(word) for word in words))
     looked_for = {stem for found in phrases.values() for phrase in found for stem in phrase} | set(typed)
     refs = sorted({ref for word in looked_for for ref in kb.text_words.get(word, ())})
     read: list[tuple[Statement, str, list[str], list[str], list[str]]] = []
@@ -328,3 +393,6 @@ def _statement(kb: KnowledgeBase, kind: str, entry_id: str) -> tuple[Statement, 
     citations = tuple(c for claim in term.definitions for c in claim.citations)
     texts = [term.name, *term.aliases, *(claim.text for claim in term.definitions), *(c.quote for c in citations)]
     return Statement(kind, entry_id, term.name, text, citations, ()), None, texts
+
+
+_PHRASES = _phrases()

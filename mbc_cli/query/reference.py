@@ -120,7 +120,8 @@ def _subtype_term(kb: KnowledgeBase, word: str, missing: NotFoundError) -> tuple
             word,
             f'No term "{word}": the sources do not define it. Try: mbc treatments {subtype.flag}, or mbc ask "{word}"',
         )
-    return tuple(Hit(hit.ref, name_key(phrase), "subtype") for hit in found)
+    how = "narrower" if subtype.term_is_broader else "subtype"  # triple negative is a kind of HR-negative
+    return tuple(Hit(hit.ref, name_key(phrase), how) for hit in found)
 
 
 def all_terms(kb: KnowledgeBase) -> tuple[Term, ...]:

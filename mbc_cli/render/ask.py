@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from mbc_cli.query.ask import AskAnswer
 from mbc_cli.query.reference import Named
-from mbc_cli.query.sites import LocalAreaAnswer, SiteAnswer
+from mbc_cli.query.sites import LocalAreaAnswer, SiteAnswer, SitesAnswer
 from mbc_cli.query.symptoms import SymptomAnswer
 from mbc_cli.query.treatments import TestsAnswer, TreatmentsAnswer
 from mbc_cli.render import answers, reference
@@ -93,6 +93,7 @@ def _understood(answer: AskAnswer) -> tuple[Row, ...]:
 _INNER: tuple[tuple[type, Callable[..., Document]], ...] = (
     (SiteAnswer, answers.site),
     (LocalAreaAnswer, answers.site),
+    (SitesAnswer, answers.sites),
     (SymptomAnswer, answers.symptom),
     (TreatmentsAnswer, answers.treatments),
     (TestsAnswer, answers.tests),
