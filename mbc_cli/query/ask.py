@@ -165,7 +165,7 @@ def _about_another_cancer(key: str) -> bool:
         return False
     if any(f" {illness} " in f" {key} " for illness in OTHER_ILLNESSES):
         return True
-    pairs = zip(words, [*words[1:], ""], strict=True)
+    pairs = zip(words, [*words[1:], ""][: len(words)], strict=True)
     return any(w in _BLOOD_CANCERS or (w in OTHER_CANCERS and after in ("cancer", "cancers")) for w, after in pairs)
 
 
