@@ -57,7 +57,7 @@ QUALIFIERS: dict[str, frozenset[str]] = {
     "how it is said": word_set(
         """feeling having experiencing suffering noticed noticing notice seem seems seeming think maybe
         possibly just also too like area region around near side anymore longer far easy easily quickly any
-        looking look looks everyone everybody everything anyone barely hardly"""
+        looking look looks everyone everybody everything anything something anyone barely hardly"""
     ),
     "where": word_set("all over everywhere under behind inside whole part quadrant thoracic lumbar sacral"),
     "how it feels": word_set(
@@ -73,7 +73,8 @@ QUALIFIERS: dict[str, frozenset[str]] = {
         """unspecified other acute intermittent nocturnal generalized generalised focal onset episode episodes
         initial encounter moderate mild paroxysmal idiopathic spontaneous sudden site closed subjective
         tendency diathesis related induced associated neoplastic neoplasm malignant maculopapular
-        morbilliform erythematous form forms type types kind kinds disease drug antineoplastic"""
+        morbilliform erythematous form forms type types kind kinds disease drug antineoplastic pattern soft
+        tissue nonspecific internal subcutaneous"""
     ),
 }
 """Words that say how bad, how often, since when or whose a symptom is, or only how it is said.
@@ -94,6 +95,9 @@ QUALIFIER_PHRASES = (
     "every now and then",
     "now and then",
     "from time to time",
+    "for no reason",
+    "for no apparent reason",
+    "out of nowhere",
 )
 """Several words that together say only how often: left aside before anything is matched
 ("neck pain that keeps coming back" is neck pain, not back pain)."""
@@ -286,7 +290,6 @@ struggling: trouble). Search, `mbc ask` and the symptom matcher compare them as 
 "curable" finds "no cure" and "weak arm" finds arm weakness. Reviewed by hand, group by group: one
 idea each, never two ("cure" and "treat" stay apart, as do "change" and "trouble")."""
 
-_FAMILY_OF = {word: group.split()[0] for group in FAMILIES for word in group.split()}
 
 
 # The functions below are pure, and a question asks them about the same text many times (each step
@@ -385,5 +388,9 @@ def _plural_of(plural: str, single: str) -> bool:
 
 def family(word: str) -> str:
     """The stem of a word's family (see FAMILIES), else the word's own stem: curable, cured and cure share one."""
-    head = _FAMILY_OF.get(word)
-    return stem(head if head is not None else word)
+    own = stem(word)
+    return _FAMILY_OF.get(own, own)
+
+
+_FAMILY_OF = {stem(word): stem(group.split()[0]) for group in FAMILIES for word in group.split()}
+"""A word's stem -> its family's: a family's members compare in every form (disturbances, disturbance)."""
