@@ -291,7 +291,6 @@ struggling: trouble). Search, `mbc ask` and the symptom matcher compare them as 
 idea each, never two ("cure" and "treat" stay apart, as do "change" and "trouble")."""
 
 
-
 # The functions below are pure, and a question asks them about the same text many times (each step
 # of a lookup, each kind of entry): they remember recent answers. A 10,000-character term took
 # seconds when its 30,000 words were stemmed again for every step.

@@ -51,10 +51,10 @@ class Profile:
 
 def subtype_flags(text: str) -> frozenset[str]:
     """The subtypes a text names ("her2+", "triple negative", "ER positive"), by name; every word must be one."""
-    from mbc_cli.questions import subtypes_in, without_subtypes
-
     if not text.strip():
         return frozenset()
+    from mbc_cli.questions import subtypes_in, without_subtypes  # only when words were given
+
     left = without_subtypes(text)
     if left:
         raise UsageError(
