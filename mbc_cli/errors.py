@@ -92,6 +92,17 @@ class OutputError(MbcError):
     reason = "cannot_write"
 
 
+class Unanswered(NotFoundError):
+    """The sources hold no answer to a question (`mbc ask`): say so, what mbc can answer, and the sources' advice."""
+
+    def __init__(self, question: str, about: Sequence[str], advice: str) -> None:
+        super().__init__("answer", question)
+        self.args = (f'mbc cannot answer "{question}" from its sources.',)
+        self.about = tuple(about)
+        """What mbc can answer instead."""
+        self.advice = advice
+
+
 class KnowledgeBaseError(MbcError):
     """The knowledge base is broken; every problem found is listed."""
 

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from mbc_cli import searchable
-from mbc_cli.errors import NotFoundError
+from mbc_cli.errors import Unanswered
 from mbc_cli.model import Citation, KnowledgeBase
 from mbc_cli.names import FUNCTION_WORDS, MODIFIERS, content, family, name_key, word_set
 from mbc_cli.query import lookup, reference
@@ -45,16 +45,6 @@ ABOUT = (
     "what a word means",
 )
 """What `mbc ask` can answer, for a question it cannot."""
-
-
-class Unanswered(NotFoundError):
-    """The sources hold no answer to the question: say so, what mbc can answer, and the sources' advice."""
-
-    def __init__(self, question: str, advice: str) -> None:
-        super().__init__("answer", question)
-        self.args = (f'mbc cannot answer "{question}" from its sources.',)
-        self.about = ABOUT
-        self.advice = advice
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,18 +90,18 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
     aside = tuple(word for word in rest if word not in words)
     named = [_subtype_named(subtype, phrase, narrower) for subtype, phrase, narrower in subtypes]
     if _about_another_cancer(key):
-        raise Unanswered(question, lookup.advice(kb).text)
+        raise Unanswered(question, ABOUT, lookup.advice(kb).text)
     command, what = _command(kb, subtypes, {c.name for c in concepts}, words, key)
     named += what
     found: tuple[Statement, ...] = ()
     see_also: tuple[str, ...] = ()
     if command is None and (_unknown(kb, words) or _undefined(key, concepts, subtypes)):
-        raise Unanswered(question, lookup.advice(kb).text)
+        raise Unanswered(question, ABOUT, lookup.advice(kb).text)
     if command is None:
         about = [Concept(phrase, (*subtype.phrases, *subtype.narrower)) for subtype, phrase, _ in subtypes]
         found = _statements(kb, [*concepts, *about], words)
         if not found:
-            raise Unanswered(question, lookup.advice(kb).text)
+            raise Unanswered(question, ABOUT, lookup.advice(kb).text)
         see_also = tuple(dict.fromkeys(subtype.flag for subtype, _, _ in subtypes))
     understood = tuple(c.name for c in concepts)
     inner = None if command is None else _answer_of(kb, command)

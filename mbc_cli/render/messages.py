@@ -7,8 +7,7 @@ from collections.abc import Iterable
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from mbc_cli.errors import ENV_DEBUG, KnowledgeBaseError, MbcError, NotFoundError
-from mbc_cli.query.ask import Unanswered
+from mbc_cli.errors import ENV_DEBUG, KnowledgeBaseError, MbcError, NotFoundError, Unanswered
 from mbc_cli.query.symptoms import NoSymptomMatched, TermMatch
 from mbc_cli.render.text import literal
 

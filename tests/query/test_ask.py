@@ -6,9 +6,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mbc_cli.errors import NotFoundError, UsageError
+from mbc_cli.errors import NotFoundError, Unanswered, UsageError
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.query.ask import Unanswered, ask
+from mbc_cli.query.ask import ask
 from mbc_cli.query.sites import SiteAnswer
 from mbc_cli.query.treatments import TreatmentsAnswer
 
