@@ -64,8 +64,8 @@ QUALIFIERS: dict[str, frozenset[str]] = {
         """deep dull sharp stabbing burning throbbing pounding shooting gnawing nagging tight stiff"""
     ),
     "what brings it on": word_set(
-        """climbing climb stairs steps walking exercise exercising exertion exertional standing lying sitting
-        bending lifting rest"""
+        """climbing climb stairs upstairs steps walking exercise exercising exertion exertional standing lying
+        sitting bending lifting rest wake wakes waking woke"""
     ),
     "how many times": word_set("once twice one two three four five six several many times"),
     "which side": word_set("left right both upper lower bilateral"),
@@ -95,6 +95,13 @@ QUALIFIER_PHRASES = (
     "every now and then",
     "now and then",
     "from time to time",
+    "unable stop",
+    "unable to stop",
+    "will not stop",
+    "will not go away",
+    "does not go away",
+    "do not go away",
+    "not going away",
     "for no reason",
     "for no apparent reason",
     "out of nowhere",
@@ -127,13 +134,23 @@ IDIOMS = (
     "headache powder",
     "tired of",
     "cold sore",
+    "cold sores",
     "canker sore",
+    "canker sores",
     "saddle sore",
     "pressure sore",
+    "pressure sores",
+    "bed sore",
+    "bed sores",
+    "bedsore",
+    "bedsores",
+    "mouth sore",
+    "mouth sores",
 )
 """Phrases that hold a symptom's word but mean something else ("fits and starts", "sick leave", "cold
 sore"): their words name no symptom. Reviewed from WordNet 3.0's multi-word entries that contain a
-word of mbc's symptoms, keeping those whose meaning is not the symptom ("sick note" added likewise)."""
+word of mbc's symptoms, keeping those whose meaning is not the symptom ("sick note", bed and mouth
+sores, and the plurals, added likewise)."""
 
 MODIFIERS = frozenset().union(*QUALIFIERS.values())
 """Every qualifier word, whatever it qualifies."""
@@ -173,6 +190,7 @@ _CONTRACTIONS = {
     "what's": "what is",
     "whats": "what is",
     "he's": "he is",
+    "hes": "he is",
     "she's": "she is",
     "shes": "she is",
     "you're": "you are",
@@ -278,9 +296,9 @@ FAMILIES = (
     "seizure seizures convulsion convulsions",
     "fracture fractured fractures pathologic pathological",
     # everyday words that mean the same as another in a symptom, reviewed one by one
-    "pain painful ache aches aching achy hurt hurts hurting sore soreness",
+    "pain painful ache aches aching achy hurt hurts hurting",
     "trouble difficulty difficulties difficult hard struggling struggle labored impaired impairment inability "
-    "problem problems",
+    "problem problems unable",
     "change changes changed altered alteration abnormal abnormality disturbance disturbed atypical",
     "belly abdomen abdominal tummy",
 )

@@ -32,6 +32,7 @@ from mbc_cli.model import (
 from mbc_cli.names import (
     CIRCUMSTANCES,
     CLAUSE_BREAKS,
+    FUNCTION_WORDS,
     IDIOMS,
     MODIFIERS,
     NEGATIONS,
@@ -66,11 +67,13 @@ _WEAK = frozenset(
         palm palms palmar thigh thighs calf calves shin ankle ankles wrist elbow finger fingers toe toes muscle
         muscles limb limbs joint joints
         feeling go going gone come coming up down out off away thing things bit normal usual weird strange odd
-        new old"""
+        new old weak weakness usual cough coughing memory"""
     )
 )
 """Words that are part of many symptoms' names but name none alone ("loss", "low", "head"):
-never matched as a symptom's core word. Reviewed by hand; body parts are here because a part
+never matched as a symptom's core word. Reviewed by hand; "weak" is here because weakness in
+general is not the weakness in one area that the sources name, and "cough" because a cough is not
+coughing up blood (it is another symptom, which the sources do not tie to a site); body parts are here because a part
 alone is a place, not a symptom."""
 
 
@@ -157,7 +160,7 @@ def _within(kb: KnowledgeBase, key: str, kinds: frozenset[str]) -> tuple[Hit, ..
     parts = clauses(key)
     for number, (clause, circumstance) in enumerate(parts):
         if circumstance and hits:
-            ignored += clause
+            ignored += [word for word in clause if word not in FUNCTION_WORDS]
             continue
         found, aside, out, understood = _in_clause(kb, clause, kinds)
         if not found and not out and number + 1 < len(parts):
