@@ -34,12 +34,12 @@ CONCEPTS = (
     _concept(
         "cure",
         "cure, curable, incurable, curative, cured, go away, get rid of, beat it, beat, beatable, cancer free, "
-        "free of cancer, terminal",
+        "free of cancer, terminal, remission, go into remission",
     ),
     _concept(
         "survival",
         "survival, survive, survivor, live, living, alive, life expectancy, how long, time left, years left, "
-        "lifespan, die, dying, death, deadly, fatal, terminal",
+        "lifespan, die, dying, death, deadly, fatal, terminal, death sentence",
         "survival life_expectancy outlook",
     ),
     _concept(
@@ -66,7 +66,7 @@ CONCEPTS = (
     ),
     _concept("hospice", "hospice, hospice care, end of life, end of life care"),
     _concept("palliative care", "palliative, palliative care, comfort care, supportive care, symptom relief"),
-    _concept("cause", "cause, causes, caused, causing, why, reason, lead to, leads to, because of"),
+    _concept("cause", "cause, causes, caused, causing, why, reason, lead to, leads to, because of", "risk"),
     _concept(
         "coping",
         "cope, coping, deal with, dealing with, emotional, emotions, feelings, stress, stressed, anxious, "
@@ -92,13 +92,18 @@ CONCEPTS = (
     _concept(
         "prevention",
         "prevent, prevention, lower, lowering, reduce, reducing, avoid, cut down, lifestyle, diet, exercise, "
-        "alcohol, weight",
+        "alcohol, weight, eat, eating, food, foods, what should i eat",
         "prevention",
     ),
     _concept(
         "spread",
-        "spread, spreads, spreading, metastasize, travel, where does it go, go first, usually go, where it went, "
+        "spread, spreads, spreading, travel, where does it go, go first, usually go, where it went, "
         "where the cancer went, where it has gone",
+        "spread",
+    ),
+    _concept(
+        "how fast",
+        "how fast, how quickly, quickly, fast, speed, slowly, how long does it take, how soon",
         "spread",
     ),
     _concept(
@@ -117,6 +122,12 @@ CONCEPTS = (
         "the aims of treatment",
         "why keep having treatment, point of treatment, aim of treatment, aims of treatment, goal of treatment, "
         "goals of treatment, what is treatment for, why treat",
+        "treatment",
+    ),
+    _concept(
+        "how long treatment goes on",
+        "forever, for the rest of my life, for life, lifelong, how long does treatment last, how long will treatment "
+        "last, how long is treatment, ongoing treatment, treatment is ongoing, ongoing, keep having treatment",
         "treatment",
     ),
     _concept(
@@ -146,7 +157,7 @@ QUESTION_WORDS = word_set(
     metastatic breast cancer stage 4 iv four advanced mean means meaning define definition tell explain
     please know want need about with for of the a an to in on at and or if any get have has having
     people person someone patients women anyone ok okay really much many happen happens happening
-    happened going find ever still even latest newest"""
+    happened going find ever still even latest newest available there metastases metastasis mets used use"""
 )
 """Words of the question itself, and of its subject (metastatic breast cancer), left aside."""
 

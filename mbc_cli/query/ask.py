@@ -244,6 +244,8 @@ def _command(
     if subtypes:
         flags = tuple(dict.fromkeys(subtype.flag for subtype, _, _ in subtypes))
         site = _site(kb, text) if text else None
+        if words and lookup.find(kb, text, frozenset({"treatment", "drug"})):  # "immunotherapy for tnbc"
+            concepts, words = concepts | {"treatment"}, []
         if concepts <= {"treatment"} and (not words or site) and ("treatment" in concepts or not _meaning_asked(key)):
             return ("treatments", *flags, *(("--site", site) if site else ())), [f"site {site}"] if site else []
         if not concepts and not words:
@@ -293,9 +295,11 @@ def _named_whole(kb: KnowledgeBase, key: str, concepts: set[str]) -> tuple[tuple
     "what is a bone scan", "what is mbc", "what does de novo mean"."""
     words = [word for word in key.split() if word not in MEANING and word not in FUNCTION_WORDS]
     text = " ".join(words)
-    if not text or (concepts and not set(key.split()) & _DEFINE):
-        return None  # "what is the outlook" asks about the outlook; "what does outlook mean" asks for the word
+    if not text:
+        return None
     hits = lookup.find(kb, text, lookup.ALL_KINDS)
+    if concepts and not set(key.split()) & _DEFINE and any(hit.ref.kind == "term" for hit in hits):
+        return None  # "what is the outlook" asks about the outlook; "what does outlook mean" asks for the word
     if not hits and _meaning_asked(key) and not concepts:
         hits = reference.containing(kb, text, frozenset({"term"}))[:1]
     entries = {(hit.ref.kind if hit.ref.kind != "place" else "site", hit.ref.id) for hit in hits}
