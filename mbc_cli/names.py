@@ -57,7 +57,8 @@ QUALIFIERS: dict[str, frozenset[str]] = {
     "how it is said": word_set(
         """feeling having experiencing suffering noticed noticing notice seem seems seeming think maybe
         possibly just also too like area region around near side anymore longer far easy easily quickly any
-        looking look looks everyone everybody everything anything something anyone barely hardly"""
+        looking look looks everyone everybody everything anything something anyone barely hardly properly
+        normally"""
     ),
     "where": word_set("all over everywhere under behind inside whole part quadrant thoracic lumbar sacral"),
     "how it feels": word_set(
@@ -133,6 +134,7 @@ IDIOMS = (
     "emesis basin",
     "headache powder",
     "tired of",
+    "sick and tired",
     "cold sore",
     "cold sores",
     "canker sore",
@@ -282,6 +284,8 @@ FAMILIES = (
     "spine spinal",
     "urinate urinating urination urinary pee peeing wee weeing micturition",
     "headache headachy headachey",
+    "break breaks broke broken breaking",
+    "yellow yellowish yellowing yellowed",
     "compression compressed compressing squashed squeezed",
     "strange strangely odd oddly weird weirdly",
     "brittle fragile fragility",
