@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from mbc_cli.names import name_key, word_set
+from mbc_cli.names import name_key
+from mbc_cli.vocabulary import word_set
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from mbc_cli.model import Citation, Claim
-from mbc_cli.names import FUNCTION_WORDS, family, name_key
+from mbc_cli.names import family, name_key
+from mbc_cli.vocabulary import FUNCTION_WORDS
 
 if TYPE_CHECKING:
     from mbc_cli.model import KnowledgeBase

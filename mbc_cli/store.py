@@ -49,7 +49,7 @@ _KEYS = ("tests_by_site", "treatments_by_site", "treatments_by_subtype", "drugs_
 """Fields whose values are tuples of ids: stored as they are."""
 PREFIX = 2
 """Characters of a key that choose its shard."""
-_SHAPERS = ("model.py", "assemble.py", "names.py", "searchable.py", "store.py")
+_SHAPERS = ("model.py", "assemble.py", "names.py", "vocabulary.py", "searchable.py", "store.py")
 """mbc's modules whose code decides what the compiled model holds: part of the hash."""
 _CLASSES: tuple[type, ...] = tuple(
     cls

@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from mbc_cli import searchable
 from mbc_cli.errors import Unanswered
 from mbc_cli.model import Citation, KnowledgeBase
-from mbc_cli.names import FUNCTION_WORDS, MODIFIERS, content, family, name_key, word_set
+from mbc_cli.names import content, family, name_key
 from mbc_cli.query import lookup, reference
 from mbc_cli.questions import CONCEPTS, MEANING, QUESTION_WORDS, Concept, Subtype, subtypes_in, without_subtypes
+from mbc_cli.vocabulary import FUNCTION_WORDS, MODIFIERS, word_set
 
 LIMIT = 8
 """At most this many statements answer a question: the best, not everything that shares a word."""

@@ -29,22 +29,17 @@ from mbc_cli.model import (
     Note,
     Site,
 )
-from mbc_cli.names import (
+from mbc_cli.names import content, family, inflection, name_key, phrase_key, stem, stem_key
+from mbc_cli.vocabulary import (
+    ALONE_NAMES_NOTHING,
     CIRCUMSTANCES,
     CLAUSE_BREAKS,
+    COMPOUNDS,
     FUNCTION_WORDS,
     IDIOMS,
     MODIFIERS,
     NEGATIONS,
     QUALIFIER_PHRASES,
-    content,
-    family,
-    inflection,
-    name_key,
-    phrase_key,
-    stem,
-    stem_key,
-    word_set,
 )
 
 SITE_KINDS = frozenset({"site", "place", "local_area"})
@@ -54,27 +49,8 @@ SITE_KINDS = frozenset({"site", "place", "local_area"})
 ALL_KINDS = frozenset({"site", "place", "local_area", "symptom", "test", "treatment", "drug", "term"})
 
 _QUALIFIER_SENSES = frozenset(family(word) for word in MODIFIERS)
-_COMPOUNDS = frozenset({"bad", "good"})
-"""Words that make a name of their own with the word after them ("bad breath", "good head"): beside them,
-no word is taken as a symptom's core word."""
-_WEAK = frozenset(
-    family(word)
-    for word in word_set(
-        """loss lose losing low high change changes problem problems trouble difficulty hard unable
-        can could increase increased decrease decreased poor lack lacking symptom symptoms issue issues sign signs
-        level levels weight sleep blood body head skin eye eyes chest stomach belly tummy back neck arm arms leg
-        legs hand hands foot feet face facial mouth throat nose ear ears hip knee shoulder bowel bladder urine side
-        palm palms palmar thigh thighs calf calves shin ankle ankles wrist elbow finger fingers toe toes muscle
-        muscles limb limbs joint joints
-        feeling go going gone come coming up down out off away thing things bit normal usual weird strange odd
-        new old weak weakness usual cough coughing memory"""
-    )
-)
-"""Words that are part of many symptoms' names but name none alone ("loss", "low", "head"):
-never matched as a symptom's core word. Reviewed by hand; "weak" is here because weakness in
-general is not the weakness in one area that the sources name, and "cough" because a cough is not
-coughing up blood (it is another symptom, which the sources do not tie to a site); body parts are here because a part
-alone is a place, not a symptom."""
+_COMPOUND_WORDS = frozenset(COMPOUNDS)
+_WEAK = frozenset(family(word) for word in ALONE_NAMES_NOTHING)
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,7 +251,7 @@ def _core_word(kb: KnowledgeBase, left: list[str], kinds: frozenset[str]) -> Hit
 
     Not after "bad" or "good": "bad breath" is not shortness of breath.
     """
-    if "symptom" not in kinds or _COMPOUNDS & set(left):
+    if "symptom" not in kinds or _COMPOUND_WORDS & set(left):
         return None
     meaningful = [word for word in left if not _harmless(word)]
     if len(meaningful) != 1:

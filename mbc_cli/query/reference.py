@@ -26,9 +26,10 @@ from mbc_cli.model import (
     Term,
     Treatment,
 )
-from mbc_cli.names import FUNCTION_WORDS, content, name_key, stem
+from mbc_cli.names import content, name_key, stem
 from mbc_cli.query import lookup
 from mbc_cli.query.lookup import Hit
+from mbc_cli.vocabulary import FUNCTION_WORDS
 
 TERM_KINDS = frozenset({"term"})
 DRUG_KINDS = frozenset({"drug"})

@@ -1,0 +1,312 @@
+"""The words mbc's matcher knows: reviewed word lists, vocabulary only, no medical claim.
+
+Function words, qualifiers (how bad, how often, since when, whose...), negations and clause breaks,
+idioms, contractions and spellings, word families, and the words that name nothing alone. Each list
+was reviewed by hand, word by word (docs/vocabulary.md says how); `names` and `query.lookup` read them.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a text written out, one set (for the reviewed word lists here and in questions.py)."""
+    return frozenset(text.split())
+
+
+FUNCTION_WORDS = word_set(
+    """a an the of in on at to for from with by about into and or
+    my your his her their our its me i you it this that these those there which who than
+    is are am was were be been being has have having had do does did get gets got getting
+    feel feels felt will would"""
+)
+"""Small words that do not change what a symptom phrase means; ignored when phrases are compared.
+
+"feeling" is not one of them: "loss of feeling" is not "loss". It is a qualifier (below) instead."""
+
+QUALIFIERS: dict[str, frozenset[str]] = {
+    "how bad": word_set(
+        """severe bad really very quite so mild terrible awful horrible extreme extremely intense unbearable
+        excruciating slight slightly bit little lot lots much more most worse worst worsening increasing
+        getting kind sort real pretty"""
+    ),
+    "how often": word_set(
+        """constant constantly always sometimes often lately recently chronic persistent frequent frequently
+        recurring recurrent occasional occasionally keeps keep keeping kept again daily nightly every each
+        single all time times on off ongoing still now"""
+    ),
+    "since when": word_set(
+        """since last ago yesterday today tonight past couple few several new sudden suddenly started start
+        starting began begun day days night nights morning mornings evening evenings week weeks month months
+        year years some"""
+    ),
+    "whose": word_set(
+        """mum mom mother dad father husband wife partner son daughter sister brother friend aunt uncle
+        grandma grandmother gran nan grandpa grandfather grandad he she they patient someone loved one"""
+    ),
+    "how it is said": word_set(
+        """feeling having experiencing suffering noticed noticing notice seem seems seeming think maybe
+        possibly just also too like area region around near side anymore longer far easy easily quickly any
+        looking look looks everyone everybody everything anything something anyone barely hardly properly
+        normally"""
+    ),
+    "where": word_set("all over everywhere under behind inside whole part quadrant thoracic lumbar sacral"),
+    "how it feels": word_set(
+        """deep dull sharp stabbing burning throbbing pounding shooting gnawing nagging tight stiff"""
+    ),
+    "what brings it on": word_set(
+        """climbing climb stairs upstairs steps walking exercise exercising exertion exertional standing lying
+        sitting bending lifting rest wake wakes waking woke"""
+    ),
+    "how many times": word_set("once twice one two three four five six several many times"),
+    "which side": word_set("left right both upper lower bilateral"),
+    "how a report words it": word_set(
+        """unspecified other acute intermittent nocturnal generalized generalised focal onset episode episodes
+        initial encounter moderate mild paroxysmal idiopathic spontaneous sudden site closed subjective
+        tendency diathesis related induced associated neoplastic neoplasm malignant maculopapular
+        morbilliform erythematous form forms type types kind kinds disease drug antineoplastic pattern soft
+        tissue nonspecific internal subcutaneous"""
+    ),
+}
+"""Words that say how bad, how often, since when or whose a symptom is, or only how it is said.
+
+A symptom phrase within the user's words still names that symptom when all that is left over is
+these: "constant bad headaches", "my dad has been exhausted every single day", "pain in the liver
+area". The answer lists them as left aside. Reviewed by hand, word by word: none of them names,
+narrows or reverses a symptom."""
+
+QUALIFIER_PHRASES = (
+    "coming back",
+    "comes back",
+    "came back",
+    "keeps coming back",
+    "all the time",
+    "on and off",
+    "off and on",
+    "every now and then",
+    "now and then",
+    "from time to time",
+    "unable stop",
+    "unable to stop",
+    "will not stop",
+    "will not go away",
+    "does not go away",
+    "do not go away",
+    "not going away",
+    "for no reason",
+    "for no apparent reason",
+    "out of nowhere",
+)
+"""Several words that together say only how often: left aside before anything is matched
+("neck pain that keeps coming back" is neck pain, not back pain)."""
+
+IDIOMS = (
+    "by fits and starts",
+    "fits and starts",
+    "sick bag",
+    "sick benefit",
+    "sick berth",
+    "sick call",
+    "sick day",
+    "sick joke",
+    "sick leave",
+    "sick list",
+    "sick note",
+    "sick of",
+    "sick parade",
+    "sick pay",
+    "anointing of the sick",
+    "bleeding heart",
+    "fatigue crack",
+    "fatigue duty",
+    "fatigue party",
+    "great depression",
+    "emesis basin",
+    "headache powder",
+    "tired of",
+    "sick and tired",
+    "cold sore",
+    "cold sores",
+    "canker sore",
+    "canker sores",
+    "saddle sore",
+    "pressure sore",
+    "pressure sores",
+    "bed sore",
+    "bed sores",
+    "bedsore",
+    "bedsores",
+    "mouth sore",
+    "mouth sores",
+)
+"""Phrases that hold a symptom's word but mean something else ("fits and starts", "sick leave", "cold
+sore"): their words name no symptom. Reviewed from WordNet 3.0's multi-word entries that contain a
+word of mbc's symptoms, keeping those whose meaning is not the symptom ("sick note", bed and mouth
+sores, and the plurals, added likewise)."""
+
+MODIFIERS = frozenset().union(*QUALIFIERS.values())
+"""Every qualifier word, whatever it qualifies."""
+
+NEGATIONS = word_set("no not never without none nothing nor neither")
+"""Words that reverse what follows them in their clause ("headache but no vomiting"): never ignored.
+Contractions have been spelled out by then (`name_key`): "don't" and "dont" are "do not"."""
+
+CLAUSE_BREAKS = word_set("but and or plus also although though however except yet whereas")
+"""Words that end a clause: a negation reaches no further than its clause."""
+
+CIRCUMSTANCES = word_set("when whenever after before during while if because")
+"""Words that open a clause saying when or why a symptom comes ("light-headed when I stand up"):
+that clause is left aside, and said to be."""
+
+CONTRACTIONS = {
+    "can't": "unable",
+    "cant": "unable",
+    "cannot": "unable",
+    "couldn't": "unable",
+    "couldnt": "unable",
+    "won't": "will not",
+    "wont": "will not",
+    "shan't": "shall not",
+    "ain't": "is not",
+    "i'm": "i am",
+    "im": "i am",
+    "i've": "i have",
+    "ive": "i have",
+    "i'd": "i would",
+    "i'll": "i will",
+    "it's": "it is",
+    "that's": "that is",
+    "thats": "that is",
+    "there's": "there is",
+    "theres": "there is",
+    "what's": "what is",
+    "whats": "what is",
+    "he's": "he is",
+    "hes": "he is",
+    "she's": "she is",
+    "shes": "she is",
+    "you're": "you are",
+    "youre": "you are",
+    "they're": "they are",
+    "theyre": "they are",
+    "we're": "we are",
+    "they've": "they have",
+    "we've": "we have",
+    "you've": "you have",
+    "let's": "let us",
+}
+"""Contractions, with and without their apostrophe, spelled out: "can't", "cant" and "cannot" are one."""
+
+NOT_ENDINGS = ("n't", "nt")
+NOT_STEMS = word_set("do does did is are was were have has had could would should must need")
+"""Words whose n't (or nt, typed without the apostrophe) means "not": don't, dont, isnt, couldn't..."""
+
+SPELLINGS = (
+    (re.compile(r"(?<=[a-z])aem"), "em"),  # anaemia, haemorrhage, hypercalcaemia, leukaemia
+    (re.compile(r"^oe(?=[dsn])"), "e"),  # oedema, oesophagus, oestrogen
+    (re.compile(r"rrhoea"), "rrhea"),  # diarrhoea
+    (re.compile(r"(?<=[a-z])(i|m|l|v|b)our(?=$|s$|ed$|ing$|al$|ally$)"), r"\1or"),  # behaviour, tumour, colour
+    (re.compile(r"(?<=[a-z]{2})(t|b)re(?=$|s$)"), r"\1er"),  # centre, fibre, litre
+    (re.compile(r"(?<=[a-z]{3})ys(?=e$|ed$|es$|ing$)"), "yz"),  # paralyse, analysed
+    (re.compile(r"(?<=[a-z]{3})is(?=ation|ations|e$|ed$|es$|ing$)"), "iz"),  # metastasise, hospitalised
+)
+"""British spellings written the American way, so that either finds the other (anaemia, anemia)."""
+SPELLING_KEEP = word_set(
+    """ours yours hours four pour tour sour flour your our devour contour amour
+    rise raise wise advise revise arise praise noise poise concise precise promise exercise
+    surprise despise otherwise likewise demise expertise compromise merchandise franchise
+    excise incise enterprise treatise premise cruise bruise bruised bruises bruising
+    raised raising rises rising advised advising revised exercised exercising promised
+    surprised paradise metre"""
+)
+"""Words that look British but are not (four, raise, bruise), or are better left (metre)."""
+
+
+FAMILIES = (
+    "cure cures cured curing curable incurable curative uncurable",
+    "survive survives survived surviving survival survivor survivors",
+    "recur recurs recurred recurring recurrence recurrences recurrent",
+    "diagnose diagnoses diagnosed diagnosing diagnosis diagnostic",
+    "detect detects detected detecting detection",
+    "treat treats treated treating treatment treatments treatable untreatable",
+    "prevent prevents prevented preventing prevention preventable",
+    "metastasis metastases metastasize metastasized metastasizes metastasizing metastatic mets",
+    "palliative palliation palliate",
+    "inherit inherited inheritance hereditary",
+    "expect expects expected expecting expectancy expectation",
+    "die dies died dying death",
+    "cope copes coped coping",
+    "prognosis prognoses prognostic",
+    # the same idea as a noun, an adjective or a verb: "weak arm" is arm weakness
+    "weak weakness weakened",
+    "numb numbness numbed",
+    "dizzy dizziness",
+    "itch itchy itching itchiness pruritus pruritic",
+    "swelling swollen swell swells puffy",
+    "breathless breathlessness",
+    "confused confusion confusedness",
+    "depressed depression depressive depressivity",
+    "anxious anxiety",
+    "thirst thirsty thirstiness",
+    "constipation constipated",
+    "nausea nauseous nauseated",
+    "anemia anemic",
+    "jaundice jaundiced",
+    "fatigue fatigued fatigability",
+    "bleed bleeding bled hemorrhage hemorrhagic hemorrhaging",
+    "vision visual sight eyesight see seeing",
+    "spine spinal",
+    "urinate urinating urination urinary pee peeing wee weeing micturition",
+    "headache headachy headachey",
+    "break breaks broke broken breaking",
+    "yellow yellowish yellowing yellowed",
+    "compression compressed compressing squashed squeezed",
+    "strange strangely odd oddly weird weirdly",
+    "brittle fragile fragility",
+    "chance susceptibility tendency",
+    "low lowered decreased reduced",
+    "bruise bruising bruised ecchymosis ecchymoses",
+    "panic panicky",
+    "jittery jitteriness",
+    "phlegm sputum mucus",
+    "irritable irritability snappish snappishness",
+    "behavior behavioral",
+    "seizure seizures convulsion convulsions",
+    "fracture fractured fractures pathologic pathological",
+    # everyday words that mean the same as another in a symptom, reviewed one by one
+    "pain painful ache aches aching achy hurt hurts hurting",
+    "trouble difficulty difficulties difficult hard struggling struggle labored impaired impairment inability "
+    "problem problems unable",
+    "change changes changed altered alteration abnormal abnormality disturbance disturbed atypical",
+    "belly abdomen abdominal tummy",
+)
+"""Words of one idea: its forms beyond plural and tense (cure, curable, incurable; weak, weakness),
+and a few everyday words that say exactly the same in a symptom (ache and hurt: pain; hard and
+struggling: trouble). Search, `mbc ask` and the symptom matcher compare them as one word, so that
+"curable" finds "no cure" and "weak arm" finds arm weakness. Reviewed by hand, group by group: one
+idea each, never two ("cure" and "treat" stay apart, as do "change" and "trouble")."""
+
+
+SAID_AS = ((" can not ", " unable "), (" could not ", " unable "), (" killing me ", " hurts "))
+"""Ways of saying one thing in two words: "can not" (inability) is "unable", as can't and cannot are;
+"my back is killing me" says it hurts."""
+
+COMPOUNDS = word_set("bad good")
+"""Words that make a name of their own with the word after them ("bad breath", "good head"): beside them,
+no word is taken as a symptom's core word."""
+ALONE_NAMES_NOTHING = word_set(
+    """loss lose losing low high change changes problem problems trouble difficulty hard unable
+        can could increase increased decrease decreased poor lack lacking symptom symptoms issue issues sign signs
+        level levels weight sleep blood body head skin eye eyes chest stomach belly tummy back neck arm arms leg
+        legs hand hands foot feet face facial mouth throat nose ear ears hip knee shoulder bowel bladder urine side
+        palm palms palmar thigh thighs calf calves shin ankle ankles wrist elbow finger fingers toe toes muscle
+        muscles limb limbs joint joints
+        feeling go going gone come coming up down out off away thing things bit normal usual weird strange odd
+        new old weak weakness usual cough coughing memory"""
+)
+"""Words that are part of many symptoms' names but name none alone ("loss", "low", "head"):
+never matched as a symptom's core word. Reviewed by hand; "weak" is here because weakness in
+general is not the weakness in one area that the sources name, and "cough" because a cough is not
+coughing up blood (it is another symptom, which the sources do not tie to a site); body parts are here because a part
+alone is a place, not a symptom."""
