@@ -1,7 +1,8 @@
 """How names and what people type are compared: normalised keys, light stems and content words.
 
 Pure text functions, no knowledge base: `name_key` folds case, width, punctuation and spacing,
-spells out contractions (can't, cant, cannot: can not) and writes British spellings the American way;
+spells out contractions (don't, dont: do not; can't, cannot: unable) and writes British spellings
+the American way (the word lists are in `vocabulary`);
 `stem` reduces a word to a light stem so that plurals and common inflections compare equal
 (headaches/headache, seizure/seizures, coughing/cough, blurred/blur); `content` drops the small
 function words so that phrasings compare regardless of order (pain in my back / back pain).

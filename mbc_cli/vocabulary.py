@@ -305,8 +305,8 @@ ALONE_NAMES_NOTHING = word_set(
         feeling go going gone come coming up down out off away thing things bit normal usual weird strange odd
         new old weak weakness usual cough coughing memory"""
 )
-"""Words that are part of many symptoms' names but name none alone ("loss", "low", "head"):
-never matched as a symptom's core word. Reviewed by hand; "weak" is here because weakness in
-general is not the weakness in one area that the sources name, and "cough" because a cough is not
-coughing up blood (it is another symptom, which the sources do not tie to a site); body parts are here because a part
-alone is a place, not a symptom."""
+"""Words that are part of many symptoms' names but name none alone ("loss", "low", "head"): never a
+symptom's core word, and harmless beside a phrase ("raised calcium levels", "skin rash on my arm").
+Reviewed by hand: "weak" is here because weakness in general is not the weakness in one area that
+the sources name, "cough" because a cough is not coughing up blood (it is another symptom, which the
+sources do not tie to a site), and body parts because a part alone is a place, not a symptom."""
