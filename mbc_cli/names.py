@@ -31,6 +31,7 @@ _SPACE = re.compile(r"\s+")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
+@lru_cache(maxsize=65_536)
 def _spelled_out(word: str) -> str:
     """One word as it is compared: contractions spelled out, British spelling made American."""
     if word in CONTRACTIONS:

@@ -343,19 +343,24 @@ def _statements(kb: KnowledgeBase, concepts: Sequence[Concept], words: Sequence[
     """
     phrases = {concept.name: [_normal(p) for p in concept.phrases] for concept in concepts}
     typed = list(dict.fromkeys(searchable.normal(word) for word in words))
-    looked_for = {stem for found in phrases.values() for phrase in found for stem in phrase} | set(typed)
-    refs = sorted({ref for word in looked_for for ref in kb.text_words.get(word, ())})
+    refs: set[str] = set()
+    for phrase in (phrase for found in phrases.values() for phrase in found if phrase):
+        # the statements that hold every word of a phrase ("go away": both), as the word index says
+        indexed = [kb.text_words.get(word, ()) for word in phrase if word not in _SMALL]  # small words are not
+        if indexed:
+            refs |= set(indexed[0]).intersection(*indexed[1:])
+    refs |= {ref for word in typed for ref in kb.text_words.get(word, ())}
     read: list[tuple[Statement, str, list[str], list[str], list[str]]] = []
-    for ref in refs:
+    for ref in sorted(refs):
         kind, entry_id = ref.split(" ", 1)
         if kind not in _STATEMENT_KINDS:
             continue
         statement, topic, texts = _statement(kb, kind, entry_id)
-        stems = [[searchable.normal(w) for w in name_key(t).split()] for t in texts if name_key(t)]
-        said = [c.name for c in concepts if any(_find(s, p) is not None for s in stems for p in phrases[c.name])]
+        said_as = " ".join(f" {' '.join(searchable.normal(w) for w in name_key(t).split())} " for t in texts)
+        said = [c.name for c in concepts if any(f" {' '.join(p)} " in said_as for p in phrases[c.name])]
         about = [c.name for c in concepts if topic in c.topics]
-        held = [word for word in dict.fromkeys(typed) if any(word in s for s in stems)]
-        if said or len(held) == len(set(typed)) > 0:  # an idea of the question, or all of its other words
+        held = [word for word in typed if f" {word} " in said_as]
+        if said or len(held) == len(typed) > 0:  # an idea of the question, or all of its other words
             read.append((statement, kind, said, about, held))
     saying = Counter(name for _, _, said, _, _ in read for name in said)
     weight = {name: 2 + math.log(len(read) / count) for name, count in saying.items()}
@@ -366,6 +371,10 @@ def _statements(kb: KnowledgeBase, concepts: Sequence[Concept], words: Sequence[
         scored.append(((-score, -len(said), _STATEMENT_KINDS.index(kind), statement.id), _with(statement, ideas)))
     scored.sort(key=lambda item: item[0])
     return tuple(statement for _, statement in scored[:LIMIT])
+
+
+_SMALL = frozenset(searchable.normal(word) for word in FUNCTION_WORDS)
+"""The small words, as search compares them: the word index leaves them out."""
 
 
 def _with(statement: Statement, concepts: tuple[str, ...]) -> Statement:
