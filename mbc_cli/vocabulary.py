@@ -49,7 +49,7 @@ QUALIFIERS: dict[str, frozenset[str]] = {
         """feeling having experiencing suffering noticed noticing notice seem seems seeming think maybe
         possibly just also too like area region around near side anymore longer far easy easily quickly any
         looking look looks everyone everybody everything anything something anyone barely hardly properly
-        normally"""
+        normally what how"""
     ),
     "where": word_set("all over everywhere under behind inside whole part quadrant thoracic lumbar sacral"),
     "how it feels": word_set(

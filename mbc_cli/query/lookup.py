@@ -18,6 +18,7 @@ Typos are never matched: `suggest` offers the closest names instead.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
@@ -70,9 +71,50 @@ class Hit:
     """The ids of the sites (and local areas) the user's words name beside it ("rib pain": bone)."""
 
 
+STRICT_WORDS = 8
+"""A term of at most this many words must be understood whole ("fits and starts" names no seizure); in a
+longer one, such as a sentence or a paragraph, the clauses that name nothing are left aside, and said to be."""
+_SENTENCES = re.compile(r"[.!?;]+(?=\s|$)|\n+")
+"""Where a sentence ends: a full stop (or ! ? ;) before a space or the end, or a new line; not the ; of
+a terminal escape sequence, nor the . of 5.5."""
+
+
 def find(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
-    """Return what `text` names among entries of the given kinds, each entry once, best step first."""
-    key = name_key(text)
+    """Return what `text` names among entries of the given kinds, each entry once, best step first.
+
+    Several sentences are read one by one, and what each names is put together.
+    """
+    sentences = [part for part in _SENTENCES.split(text) if name_key(part)]
+    if len(sentences) > 1 and kinds - SITE_KINDS:
+        found = [_one(kb, sentence, kinds, strict=False) for sentence in sentences]
+        unread = [
+            word
+            for sentence, hits in zip(sentences, found, strict=True)
+            if not hits
+            for word in name_key(sentence).split()
+            if word not in FUNCTION_WORDS
+        ]
+        return _together(found, unread)
+    return _one(kb, text, kinds, strict=len(name_key(text).split()) <= STRICT_WORDS)
+
+
+def _together(found: list[tuple[Hit, ...]], unread: list[str]) -> tuple[Hit, ...]:
+    """What several sentences name, each entry once, with every sentence's words left aside and negated
+    (`unread`: the words of the sentences that named nothing)."""
+    if not any(found):
+        return ()
+    ignored = (*(word for hits in found for word in (hits[0].ignored if hits else ())), *unread)
+    negated = tuple(word for hits in found for word in (hits[0].negated if hits else ()))
+    places = tuple(dict.fromkeys(place for hits in found for hit in hits for place in hit.places))
+    first: dict[tuple[str, str], Hit] = {}
+    for hit in (hit for hits in found for hit in hits):
+        first.setdefault((hit.ref.kind, hit.ref.id), hit)
+    return tuple(Hit(h.ref, h.matched, h.how, ignored, negated, places) for h in first.values())
+
+
+def _one(kb: KnowledgeBase, text: str, kinds: frozenset[str], *, strict: bool) -> tuple[Hit, ...]:
+    """What one sentence names (commas part its clauses, as "and" does)."""
+    key = name_key(text.replace(",", " and "))
     if not key:
         return ()
     for idiom in IDIOMS:  # its words name no symptom: left standing as one word that names nothing
@@ -81,7 +123,7 @@ def find(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[Hit, ...]
     if whole and kinds - SITE_KINDS:  # "bone pain" as an alias still names bone, for the ranking
         places = _places_named(kb, key.split(" "))
         return tuple(Hit(h.ref, h.matched, h.how, places=places) for h in whole) if places else whole
-    return whole or _within(kb, key, kinds)
+    return whole or _within(kb, key, kinds, strict=strict)
 
 
 def _whole(kb: KnowledgeBase, key: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
@@ -122,7 +164,7 @@ def _hits(
     return tuple(hits.values())
 
 
-def _within(kb: KnowledgeBase, key: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
+def _within(kb: KnowledgeBase, key: str, kinds: frozenset[str], *, strict: bool = True) -> tuple[Hit, ...]:
     """Step 4: the known phrases inside the user's words, clause by clause, when what is left over is harmless.
 
     Harmless: words of degree, time or person (`QUALIFIERS`), and the names of sites and places.
@@ -146,7 +188,10 @@ def _within(kb: KnowledgeBase, key: str, kinds: frozenset[str]) -> tuple[Hit, ..
             if together and any(hit.matched not in own for hit in shared):
                 found, aside, understood = [hit for hit in shared if hit.matched not in own], [], True
         if not understood:
-            return ()
+            if strict:
+                return ()
+            ignored += [word for word in clause if word not in FUNCTION_WORDS]
+            continue
         for hit in found:
             hits.setdefault((hit.ref.kind, hit.ref.id), hit)
         ignored += aside
@@ -232,10 +277,11 @@ def _in_clause(
 
 
 def _harmless(word: str) -> bool:
-    """A word that may stand beside a symptom's phrase without changing it: a qualifier, or a word that names
-    nothing alone ("levels" in "raised calcium levels", "arm" in "skin rash on my arm")."""
+    """A word that may stand beside a symptom's phrase without changing it: a qualifier, a word that names
+    nothing alone ("levels" in "raised calcium levels", "arm" in "skin rash on my arm"), or a lone letter
+    (the b of "<b>headache</b>")."""
     sense = family(word)
-    return sense in _QUALIFIER_SENSES or sense in _WEAK
+    return sense in _QUALIFIER_SENSES or sense in _WEAK or len(word) == 1
 
 
 def _linked(kb: KnowledgeBase, ref: NameRef, places: list[frozenset[str]]) -> bool:
@@ -331,7 +377,7 @@ def suggest(kb: KnowledgeBase, text: str, kinds: frozenset[str], limit: int = 3)
     found = close(_starting_with(kb, key[0])) or close(kb.names)
     sharing = [
         known
-        for word in content(key)
+        for word in content(" ".join(word for word in key.split() if len(word) >= 4))  # not "de", "mal"
         for known in kb.words.get(word, ())
         if any(ref.kind in kinds for ref in kb.names[known])
     ]

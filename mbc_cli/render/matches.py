@@ -20,16 +20,32 @@ def how(hit: Hit) -> str:
         words = f'"{hit.matched}" is a kind of {hit.ref.name}'
     elif hit.how == "word":
         words = f'a word of "{hit.matched}"'
+    aside = _aside(hit)
+    return f"{words}; {aside}" if aside else words
+
+
+def _aside(hit: Hit) -> str:
+    """The words a hit left aside and those a negation took out, in words; empty when there are none."""
+    parts = []
     if hit.ignored:
-        words += "; left aside: " + ", ".join(hit.ignored)
+        parts.append("left aside: " + ", ".join(hit.ignored))
     if hit.negated:
-        words += "; not counted, as you said: " + " ".join(hit.negated)
-    return words
+        parts.append("not counted, as you said: " + " ".join(hit.negated))
+    return "; ".join(parts)
 
 
 def describe(term: str, hits: Sequence[Hit]) -> str:
-    """One line for one term: `"yellow skin" → jaundice (alias)`; several hits are listed together."""
-    return f'"{term}" → ' + ", ".join(f"{hit.ref.name} ({how(hit)})" for hit in hits)
+    """One line for one term: `"yellow skin" → jaundice (alias)`; several hits are listed together, and the
+    words they all left aside (or that a negation took out) are said once, at the end."""
+    shared = (
+        len(hits) > 1
+        and len({(hit.ignored, hit.negated) for hit in hits}) == 1
+        and (hits[0].ignored or hits[0].negated)
+    )
+    if not shared:
+        return f'"{term}" → ' + ", ".join(f"{hit.ref.name} ({how(hit)})" for hit in hits)
+    bare = [Hit(hit.ref, hit.matched, hit.how) for hit in hits]
+    return f'"{term}" → ' + ", ".join(f"{hit.ref.name} ({how(hit)})" for hit in bare) + f"; {_aside(hits[0])}"
 
 
 def match_json(term: str, hit: Hit) -> JsonObject:

@@ -262,3 +262,35 @@ def test_fuzz_a_real_name_in_disguise_finds_what_the_name_finds(name: str, how: 
     """Full-width letters, capitals, zero-width and direction marks, terminal escapes, punctuation: read through."""
     real_kb = real_knowledge_base()
     assert lookup.find(real_kb, disguise(name, how), lookup.ALL_KINDS) == lookup.find(real_kb, name, lookup.ALL_KINDS)
+
+
+def test_a_paragraph_is_read_sentence_by_sentence_and_what_names_nothing_is_left_aside(real_kb: KnowledgeBase) -> None:
+    text = (
+        "My mother was diagnosed five years ago and now she has terrible headaches in the mornings, "
+        "she throws up sometimes and she seems confused. The doctors want to do scans. We are scared."
+    )
+    hits = lookup.find(real_kb, text, SYMPTOM)
+    assert {hit.ref.id for hit in hits} == {"headache", "vomiting", "confusion"}
+    assert {"diagnosed", "doctors", "scared"} <= set(hits[0].ignored)
+
+
+def test_a_short_term_must_be_understood_whole(real_kb: KnowledgeBase) -> None:
+    """Up to STRICT_WORDS words, a clause that names nothing means the term says something else."""
+    assert found(real_kb, "fits and starts") == []
+    assert found(real_kb, "sick and tired of my job") == []
+    assert found(real_kb, "headache and bone china") == []
+
+
+@pytest.mark.parametrize("text", ["j'ai mal à la tête", "dolor de cabeza", "Kopfschmerzen"])
+def test_words_of_another_language_get_no_random_suggestion(real_kb: KnowledgeBase, text: str) -> None:
+    assert lookup.find(real_kb, text, SYMPTOM) == ()
+    assert lookup.suggest(real_kb, text, SYMPTOM) == ()
+
+
+def test_commas_part_clauses_and_markup_letters_are_left_aside(real_kb: KnowledgeBase) -> None:
+    assert sorted(found(real_kb, "headache, nausea, vomiting")) == [
+        ("headache", "phrase"),
+        ("nausea", "phrase"),
+        ("vomiting", "phrase"),
+    ]
+    assert found(real_kb, "<b>headache</b>") == [("headache", "phrase")]

@@ -110,7 +110,7 @@ def test_a_typo_of_another_kind_suggests_its_command(real_kb: KnowledgeBase) -> 
     [
         ("Kadcyla", "ado_trastuzumab_emtansine", "alias"),
         ("KADCYLA", "ado_trastuzumab_emtansine", "alias"),
-        ("what is Kadcyla", "ado_trastuzumab_emtansine", "partial"),
+        ("what is Kadcyla", "ado_trastuzumab_emtansine", "phrase"),  # "what" and "is" left aside
         ("ado-trastuzumab emtansine", "ado_trastuzumab_emtansine", "name"),
         ("Ado Trastuzumab Emtansine", "ado_trastuzumab_emtansine", "name"),
         ("trastuzumab emtansine", "ado_trastuzumab_emtansine", "alias"),
