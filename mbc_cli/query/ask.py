@@ -26,6 +26,9 @@ from mbc_cli.questions import CONCEPTS, MEANING, QUESTION_WORDS, Concept, Subtyp
 from mbc_cli.vocabulary import FUNCTION_WORDS, MODIFIERS, word_set
 
 LIMIT = 8
+LONG_QUESTION = 20
+"""A question of more words than this is a story rather than a question: a word mbc does not know in it
+does not make it unanswerable, as it does in a shorter one ("how much ibuprofen can I take")."""
 """At most this many statements answer a question: the best, not everything that shares a word."""
 
 _STATEMENT_KINDS = ("statistic", "note", "term")
@@ -88,7 +91,7 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
     key = without_subtypes(question)
     concepts, rest = _concepts(key)
     words = [word for word in rest if word not in QUESTION_WORDS and content(word)]
-    aside = tuple(word for word in rest if word not in words)
+    aside = tuple(dict.fromkeys(word for word in rest if word not in words))
     named = [_subtype_named(subtype, phrase, narrower) for subtype, phrase, narrower in subtypes]
     if _about_another_cancer(key):
         raise Unanswered(question, ABOUT, lookup.advice(kb).text)
@@ -96,7 +99,8 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
     named += what
     found: tuple[Statement, ...] = ()
     see_also: tuple[str, ...] = ()
-    if command is None and (_unknown(kb, words) or _undefined(key, concepts, subtypes)):
+    short = len(key.split()) <= LONG_QUESTION  # a long text is read for what it names, the rest aside
+    if command is None and (short and _unknown(kb, words) or _undefined(key, concepts, subtypes)):
         raise Unanswered(question, ABOUT, lookup.advice(kb).text)
     if command is None:
         about = [Concept(phrase, (*subtype.phrases, *subtype.narrower)) for subtype, phrase, _ in subtypes]
