@@ -100,7 +100,7 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
     found: tuple[Statement, ...] = ()
     see_also: tuple[str, ...] = ()
     short = len(key.split()) <= LONG_QUESTION  # a long text is read for what it names, the rest aside
-    if command is None and (short and _unknown(kb, words) or _undefined(key, concepts, subtypes)):
+    if command is None and ((short and _unknown(kb, words)) or _undefined(key, concepts, subtypes)):
         raise Unanswered(question, ABOUT, lookup.advice(kb).text)
     if command is None:
         about = [Concept(phrase, (*subtype.phrases, *subtype.narrower)) for subtype, phrase, _ in subtypes]
