@@ -1,4 +1,6 @@
-"""The mbc command line: parse options, ask a query, render the answer; the only place that prints.
+"""The mbc command line: parse options, ask a query, render the answer, and choose every exit code.
+
+What is written goes through `terminal`, the only module that writes.
 
 Every failure leaves through `_Group`, whatever raised it: a question mbc cannot answer
 (MbcError), a command line it cannot read (Click's usage errors), or a bug. Each is shown on
@@ -11,17 +13,17 @@ import io
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from enum import Enum
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import Console, ConsoleDimensions, RenderableType
+from rich.console import RenderableType
 from typer.core import TyperGroup
 
-from mbc_cli import __version__, complete
+from mbc_cli import __version__, complete, terminal
 from mbc_cli.errors import ENV_DEBUG, EXIT_BUG, EXIT_CLOSED_PIPE, EXIT_INTERRUPTED, MbcError, OutputError
 
 if TYPE_CHECKING:
@@ -37,51 +39,13 @@ _wants_json = {"json": False}
 """Whether this run answers in JSON, so that a failure is also written as JSON on stdout."""
 
 
-MIN_WIDTH = 20
-"""The narrowest output mbc lays out: below it (COLUMNS=1, or 0, where Rich printed nothing at all)
-lines are written 20 wide and the terminal wraps them."""
-
-
-class _Console(Console):
-    """A Rich console that never lays out narrower than MIN_WIDTH, and ends quietly on a closed pipe."""
-
-    @property
-    def size(self) -> ConsoleDimensions:
-        size = super().size
-        return ConsoleDimensions(max(MIN_WIDTH, size.width), size.height)
-
-    @size.setter
-    def size(self, new_size: tuple[int, int]) -> None:
-        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
-
-    def on_broken_pipe(self) -> None:
-        self.quiet = True
-        _stop_writing(self.file)
-
-
-def _stop_writing(stream: Any, code: int = EXIT_CLOSED_PIPE) -> NoReturn:
-    """Point a closed output at /dev/null, so nothing more fails at exit, and stop with `code`."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, stream.fileno())
-    except (OSError, ValueError):  # no file descriptor: a test's capture, which cannot close
-        pass
-    raise typer.Exit(code)
-
-
-def _cannot_write(error: OSError) -> NoReturn:
-    """Say on stderr that the answer could not be written (a full disk, a closed descriptor), and stop."""
-    _err.print(f"Cannot write the answer: {error.strerror or error}.", markup=False, highlight=False)
-    _stop_writing(sys.stdout, OutputError.exit_code)
-
-
 class _Group(TyperGroup):
     """mbc's command group: reads the command line and runs the command, reporting every failure one way."""
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         _wants_json["json"] = _asks_for_json(args)
         with _reported():
-            _prepare_streams()
+            terminal.prepare_streams()
             return super().make_context(info_name, args, parent, **extra)
 
     def invoke(self, ctx: Any) -> Any:
@@ -93,7 +57,8 @@ class _Group(TyperGroup):
         var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
         if os.environ.get(var) == "complete_bash":
             answer = complete.for_bash(self, ctx_args, prog_name, var)  # may replace sys.stdout (make_context)
-            _write(answer + "\n")
+            with _reported():
+                terminal.show(answer + "\n")
             raise SystemExit(0)
         super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
@@ -113,8 +78,9 @@ def _reported() -> Iterator[None]:
         raise typer.Exit(EXIT_INTERRUPTED) from None
     except (typer.Exit, typer.Abort, EOFError):
         raise
-    except BrokenPipeError:
-        _stop_writing(sys.stdout)
+    except BrokenPipeError:  # whoever read the answer has left: end quietly, as the shell reports it
+        terminal.silence(sys.stdout)
+        raise typer.Exit(EXIT_CLOSED_PIPE) from None
     except Exception as bug:
         if os.environ.get(ENV_DEBUG):
             raise
@@ -137,9 +103,15 @@ def _usage_failed(failure: Any) -> NoReturn:
 
 def _fail(message: RenderableType, as_json: Callable[..., str], code: int) -> NoReturn:
     """Print `message` on stderr (with JSON answers, also `as_json(ascii_only=...)` on stdout); exit with `code`."""
-    _err.print(message, soft_wrap=True)
+    terminal.say(message)
     if _wants_json["json"] and sys.stdout is not None:
-        _write(as_json(ascii_only=not _unicode(sys.stdout)) + "\n")
+        try:
+            terminal.show(as_json(ascii_only=not terminal.unicode(sys.stdout)) + "\n")
+        except BrokenPipeError:
+            terminal.silence(sys.stdout)
+            raise typer.Exit(EXIT_CLOSED_PIPE) from None
+        except OutputError:  # nowhere to write it: the message on stderr says why
+            pass
     raise typer.Exit(code)
 
 
@@ -155,46 +127,6 @@ def _asks_for_json(args: Sequence[str]) -> bool:
     return False
 
 
-def _unicode(stream: Any) -> bool:
-    """Whether `stream` can show any character (UTF-8 or another Unicode encoding)."""
-    return str(getattr(stream, "encoding", "") or "").lower().replace("-", "").startswith("utf")
-
-
-def _write(text: str) -> None:
-    """Write text that is already rendered (JSON, Markdown) to stdout, ending quietly if stdout is closed."""
-    try:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _stop_writing(sys.stdout)
-    except OSError as error:
-        _cannot_write(error)
-
-
-def _prepare_streams() -> None:
-    """Make stdout and stderr safe for any answer, whatever the environment:
-
-    - Under PYTHONUNBUFFERED (python -u), stdout writes straight to the file, and a write that a
-      closing pipe cuts short is no error: the rest of the answer was dropped with exit 0. A
-      buffered writer finishes every write, or raises BrokenPipeError (exit 141).
-    - On an output that cannot encode every character (PYTHONIOENCODING=ascii, a Latin-1 locale),
-      the others are written as escapes (\\u2022) instead of failing halfway through an answer.
-    - A closed standard output (`mbc site bone >&-`, where Python has no sys.stdout) is an error,
-      as for other tools, not an answer silently dropped.
-    """
-    stdout = sys.stdout
-    if stdout is None:
-        raise OutputError("Cannot write the answer: standard output is closed.")
-    if isinstance(stdout, io.TextIOWrapper) and isinstance(stdout.buffer, io.RawIOBase):
-        encoding, errors = stdout.encoding, stdout.errors
-        stdout.flush()
-        sys.stdout = io.TextIOWrapper(io.BufferedWriter(stdout.detach()), encoding=encoding, errors=errors)
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict" and not _unicode(stream):
-            with suppress(ValueError, io.UnsupportedOperation):
-                stream.reconfigure(errors="backslashreplace")
-
-
 app = typer.Typer(
     name="mbc",
     cls=_Group,
@@ -206,9 +138,6 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_show_locals=False,
 )
-
-_out = _Console(highlight=False)
-_err = _Console(stderr=True, highlight=False)
 
 
 class Format(str, Enum):
@@ -256,20 +185,6 @@ SiteOption = Annotated[
 ]
 
 
-def _answer(answer: RenderableType | str) -> None:
-    """Print an answer: text already rendered as it is, anything else through Rich."""
-    if isinstance(answer, str):
-        _write(answer)
-        return
-    try:
-        _out.print(answer)
-        _out.file.flush()
-    except BrokenPipeError:
-        _stop_writing(sys.stdout)
-    except OSError as error:
-        _cannot_write(error)
-
-
 def _ask(
     build: Callable[[KnowledgeBase, Context], Document], fmt: Format, as_json: bool, *, evidence: bool = False
 ) -> None:
@@ -292,20 +207,20 @@ def _ask(
     if chosen is Format.json:
         from mbc_cli.render import json
 
-        _answer(json.render(document, ascii_only=not _unicode(sys.stdout)) + "\n")
+        terminal.show(json.render(document, ascii_only=not terminal.unicode(sys.stdout)) + "\n")
     elif chosen is Format.markdown:
         from mbc_cli.render import markdown
 
-        _answer(markdown.render(document))
+        terminal.show(markdown.render(document))
     else:
         from mbc_cli.render import table
 
-        _answer(table.render(document, width=_out.width))
+        terminal.show(table.render(document, width=terminal.out.width))
 
 
 def _version(value: bool) -> None:
     if value:
-        _out.print(f"mbc {__version__}", markup=False)
+        terminal.show(f"mbc {__version__}\n")
         raise typer.Exit()
 
 
@@ -354,7 +269,9 @@ def validate(
 
     folder = store.folder(Path(path) if path is not None else _chosen["kb"])
     snapshots = None if sources is None else Path(sources)
-    _answer(validation.summary(query.summary(kb.load(folder, sources_dir=snapshots)), quotes_checked=bool(sources)))
+    terminal.show(
+        validation.summary(query.summary(kb.load(folder, sources_dir=snapshots)), quotes_checked=bool(sources))
+    )
 
 
 @app.command()
@@ -409,7 +326,7 @@ def symptom(
         answer = query.by_symptoms(kb, terms)
         for match in answer.matches:
             if not match.symptoms:
-                _err.print(messages.unmatched(match), soft_wrap=True)
+                terminal.say(messages.unmatched(match))
         return answers.symptom(answer, context)
 
     _ask(build, fmt, as_json, evidence=evidence)
