@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from mbc_cli.printable import visible
 
@@ -90,6 +91,36 @@ class OutputError(MbcError):
 
     exit_code = EXIT_CANNOT_WRITE
     reason = "cannot_write"
+
+
+class NotNamed(NotFoundError):
+    """Nothing of the kind asked for has this name; the message says more, e.g. what the name is instead."""
+
+    def __init__(self, kind: str, name: str, message: str, suggestions: tuple[str, ...] = ()) -> None:
+        super().__init__(kind, name, suggestions)
+        self.args = (message,)
+
+
+class UnmatchedTerm(Protocol):
+    """What a symptom term that matched nothing says instead: suggestions, or the kind of thing it names."""
+
+    @property
+    def term(self) -> str: ...
+
+    @property
+    def suggestions(self) -> tuple[str, ...]: ...
+
+    @property
+    def other_kind(self) -> str | None: ...
+
+
+class NoSymptomMatched(NotFoundError):
+    """None of the user's terms is a known symptom; each match says what is known instead."""
+
+    def __init__(self, matches: Sequence[UnmatchedTerm]) -> None:
+        first = matches[0]
+        super().__init__("symptom", first.term, first.suggestions)
+        self.matches = tuple(matches)
 
 
 class Unanswered(NotFoundError):

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from mbc_cli import searchable
-from mbc_cli.errors import NotFoundError
+from mbc_cli.errors import NotFoundError, NotNamed
 from mbc_cli.model import (
     Citation,
     Drug,
@@ -54,14 +54,6 @@ QUESTION_WORDS = frozenset(
 _QUESTION_STEMS = frozenset(stem(word) for word in QUESTION_WORDS)
 
 E = TypeVar("E")
-
-
-class NotNamed(NotFoundError):
-    """Nothing of the kind asked for has this name; the message says more, e.g. what the name is instead."""
-
-    def __init__(self, kind: str, name: str, message: str, suggestions: tuple[str, ...] = ()) -> None:
-        super().__init__(kind, name, suggestions)
-        self.args = (message,)
 
 
 def command(kind: str, name: str) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from mbc_cli.errors import NotFoundError
+from mbc_cli.errors import NoSymptomMatched
 from mbc_cli.model import (
     Citation,
     KnowledgeBase,
@@ -38,15 +38,6 @@ class TermMatch:
     def how(self) -> str:
         """How the term matched: name, alias, plural, singular, inflection, phrase; none if it did not."""
         return self.hits[0].how if self.hits else "none"
-
-
-class NoSymptomMatched(NotFoundError):
-    """None of the user's terms is a known symptom; each match says what is known instead."""
-
-    def __init__(self, matches: Sequence[TermMatch]) -> None:
-        first = matches[0]
-        super().__init__("symptom", first.term, first.suggestions)
-        self.matches = tuple(matches)
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from mbc_cli.errors import KnowledgeBaseError, MbcError, NotFoundError, Problem
+from mbc_cli.errors import KnowledgeBaseError, MbcError, NoSymptomMatched, NotFoundError, Problem
 from mbc_cli.render.document import Document, citations_json, numbering, source_json
 
 
@@ -39,8 +39,6 @@ def error(failure: MbcError, *, ascii_only: bool = False) -> str:
     A name not found adds "looked_for", "name" and "suggestions" (and "terms" for symptoms);
     a broken knowledge base adds "path" and "problems", each with file, line, column and entry.
     """
-    from mbc_cli.query.symptoms import NoSymptomMatched  # only on the way out: answers never need it
-
     details: dict[str, object] = {}
     if isinstance(failure, NotFoundError):
         details = {"looked_for": failure.kind, "name": failure.name, "suggestions": list(failure.suggestions)}

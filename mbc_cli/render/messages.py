@@ -7,8 +7,15 @@ from collections.abc import Iterable
 from rich.console import Group, RenderableType
 from rich.text import Text
 
-from mbc_cli.errors import ENV_DEBUG, KnowledgeBaseError, MbcError, NotFoundError, Unanswered
-from mbc_cli.query.symptoms import NoSymptomMatched, TermMatch
+from mbc_cli.errors import (
+    ENV_DEBUG,
+    KnowledgeBaseError,
+    MbcError,
+    NoSymptomMatched,
+    NotFoundError,
+    Unanswered,
+    UnmatchedTerm,
+)
 from mbc_cli.render.text import literal
 
 
@@ -33,7 +40,7 @@ def error(failure: MbcError) -> RenderableType:
     return literal(str(failure), style="red")
 
 
-def unmatched(match: TermMatch) -> RenderableType:
+def unmatched(match: UnmatchedTerm) -> RenderableType:
     """Return the warning for a symptom term that matched nothing, while the others are answered."""
     message = f'No symptom "{match.term}".'
     if match.suggestions:

@@ -7,9 +7,9 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mbc_cli import query
-from mbc_cli.errors import NotFoundError
+from mbc_cli.errors import NoSymptomMatched, NotFoundError
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.query.symptoms import SYMPTOM_KINDS, NoSymptomMatched
+from mbc_cli.query.symptoms import SYMPTOM_KINDS
 
 from ..fuzzing import (
     EXPANDING,
