@@ -264,10 +264,10 @@ def validate(
     ] = None,
 ) -> None:
     """Check a knowledge base: its files, ids and references, and with --sources every quote."""
-    from mbc_cli import kb, query, store
+    from mbc_cli import kb, locate, query
     from mbc_cli.render import validation
 
-    folder = store.folder(Path(path) if path is not None else _chosen["kb"])
+    folder = locate.folder(Path(path) if path is not None else _chosen["kb"])
     snapshots = None if sources is None else Path(sources)
     terminal.show(
         validation.summary(query.summary(kb.load(folder, sources_dir=snapshots)), quotes_checked=bool(sources))

@@ -10,10 +10,10 @@ from pathlib import Path
 
 from mbc_cli import assemble, model
 from mbc_cli.errors import KnowledgeBaseError, Location, Problem
+from mbc_cli.locate import MAX_FILE_BYTES, bundled_path, regular_file_size
 from mbc_cli.provenance import check_quotes
 from mbc_cli.records import Entry, check_file
 from mbc_cli.schema import FILES
-from mbc_cli.store import MAX_FILE_BYTES, bundled_path, regular_file_size
 from mbc_cli.yaml_reader import read_yaml
 
 MAX_QUOTE = 250

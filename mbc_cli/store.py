@@ -16,11 +16,9 @@ stale model. A cache that cannot be read or written is skipped: mbc then works, 
 from __future__ import annotations
 
 import dataclasses
-import errno
 import hashlib
 import marshal
 import os
-import stat
 import sys
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
@@ -28,6 +26,7 @@ from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
 from mbc_cli import __version__, model
+from mbc_cli.locate import MAX_FILE_BYTES, folder, regular_file_size
 
 T = TypeVar("T")
 
@@ -35,11 +34,6 @@ FORMAT = 1
 """Bumped when the layout of the compiled file changes."""
 SHIPPED = "compiled.marshal"
 """The compiled bundled knowledge base, beside its data/ folder in the wheel."""
-ENV_KB = "MBC_KB"
-MAX_FILE_BYTES = 64 * 2**20
-"""The largest knowledge-base file mbc reads: 16 times the largest file of a knowledge base 100 times
-mbc's own. A bigger one is refused before it is read, so that it cannot exhaust memory or time."""
-
 _ENTRIES: tuple[str, ...] = ("sources", "sites", "local_areas", "symptoms", "tests", "treatments", "drugs")
 _ENTRIES += ("studies", "statistics", "terms", "notes", "sites_by_symptom")
 """Fields whose values are model objects: each encoded on its own, decoded on first use."""
@@ -137,23 +131,6 @@ class Sharded(Mapping[str, T], Generic[T]):
         return f"Sharded({self._count} keys in {len(self._raw)} shards)"
 
 
-def folder(path: Path | None = None) -> Path:
-    """The knowledge base to use: `path` (from --kb), else $MBC_KB, else the bundled one."""
-    if path is not None:
-        return path
-    chosen = os.environ.get(ENV_KB)
-    if chosen:
-        return Path(chosen)
-    return bundled_path()
-
-
-def bundled_path() -> Path:
-    """Return the knowledge base shipped with mbc: in the wheel, or the checkout's data/."""
-    here = Path(__file__).resolve().parent
-    installed = here / "data"
-    return installed if installed.is_dir() else here.parent / "data"
-
-
 def open_kb(path: Path | None = None) -> model.KnowledgeBase:
     """Load the knowledge base for a question: compiled if its YAML is unchanged, else validated and cached."""
     where = folder(path)
@@ -183,15 +160,6 @@ def compile_to(where: Path, compiled: Path) -> None:
     if digest is None:
         raise OSError(f"cannot read the knowledge base in {where}")
     compiled.write_bytes(marshal.dumps({"digest": digest, "fields": freeze(kb.load(where))}))
-
-
-def regular_file_size(file: Path) -> int:
-    """The size of `file` in bytes. OSError if it cannot be read, or is not a regular file: a folder,
-    or a pipe or device, whose reading might never end."""
-    info = file.stat()
-    if not stat.S_ISREG(info.st_mode):
-        raise OSError(errno.EINVAL, "not a regular file")
-    return info.st_size
 
 
 def fingerprint(where: Path) -> str | None:

@@ -26,7 +26,7 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from mbc_cli import store
+from mbc_cli import locate, store
 from mbc_cli.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -46,7 +46,7 @@ def compiled() -> Path | None:
 
     None when mbc ships it compiled (an installed wheel): then no process parses YAML anyway.
     """
-    bundled = store.bundled_path()
+    bundled = locate.bundled_path()
     digest = store.fingerprint(bundled)
     assert digest is not None
     store.open_kb(bundled)  # compiles it into the session's cache folder (see conftest.py)
@@ -518,7 +518,7 @@ def test_nothing_is_written_outside_the_cache_folder(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", kb)
     env = environment(tmp_path, HOME=str(home), TMPDIR=str(temporary))
     cache = Path(env["XDG_CACHE_HOME"]) / "mbc"
-    kb_digest, bundled_digest = store.fingerprint(kb), store.fingerprint(store.bundled_path())
+    kb_digest, bundled_digest = store.fingerprint(kb), store.fingerprint(locate.bundled_path())
     assert kb_digest and bundled_digest
     kb_cache, bundled_cache = (cache / store.cache_file(digest).name for digest in (kb_digest, bundled_digest))
     shipped = (Path(store.__file__).parent / store.SHIPPED).is_file()  # a wheel: the bundled one is never cached

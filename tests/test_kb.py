@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from mbc_cli import kb, query
+from mbc_cli import kb, locate, query
 from mbc_cli.errors import KnowledgeBaseError
 from mbc_cli.model import KnowledgeBase
 from mbc_cli.names import name_key
@@ -101,7 +101,7 @@ def test_both_five_year_survival_figures_are_kept(real_kb: KnowledgeBase) -> Non
 
 
 def test_bundled_path_points_at_the_checkout_data_when_not_installed() -> None:
-    assert kb.bundled_path() == ROOT / "data"
+    assert locate.bundled_path() == ROOT / "data"
 
 
 def test_a_source_that_names_neither_publisher_nor_title_needs_a_label(tmp_path: Path) -> None:

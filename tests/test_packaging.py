@@ -40,7 +40,11 @@ def test_installed_layout_loads_the_shipped_data_from_another_folder(wheel: Path
     elsewhere.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site)}
     result = subprocess.run(
-        [sys.executable, "-c", "from mbc_cli import kb; k = kb.load(); print(kb.bundled_path(), len(k.sites))"],
+        [
+            sys.executable,
+            "-c",
+            "from mbc_cli import kb, locate; k = kb.load(); print(locate.bundled_path(), len(k.sites))",
+        ],
         cwd=elsewhere,
         env=env,
         capture_output=True,

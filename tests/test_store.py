@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from mbc_cli import kb, store
+from mbc_cli import kb, locate, store
 from mbc_cli.errors import KnowledgeBaseError
 from mbc_cli.model import KnowledgeBase
 
@@ -153,10 +153,10 @@ def test_two_processes_compiling_at_once_both_answer(small: Path, cache: Path) -
 
 
 def test_the_knowledge_base_is_chosen_by_argument_then_environment(data: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    assert store.folder() == store.bundled_path()
+    assert locate.folder() == locate.bundled_path()
     monkeypatch.setenv("MBC_KB", str(data))
-    assert store.folder() == data
-    assert store.folder(ROOT / "data") == ROOT / "data"
+    assert locate.folder() == data
+    assert locate.folder(ROOT / "data") == ROOT / "data"
 
 
 def test_lazy_entries_behave_as_a_read_only_mapping(real_kb: KnowledgeBase) -> None:
