@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, fields, is_dataclass
 
 
 @dataclass(frozen=True, slots=True)
@@ -279,3 +279,17 @@ class KnowledgeBase:
     """Subtype -> ids of the treatments for it."""
     drugs_by_treatment: Mapping[str, tuple[str, ...]]
     """Treatment id -> ids of its drugs."""
+
+
+def walk(value: object) -> Iterator[object]:
+    """Yield every model object in `value` (entries, claims, citations...), each before what it holds, in order."""
+    stack: list[object] = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Mapping):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, tuple):
+            stack.extend(reversed(item))
+        elif is_dataclass(item):
+            yield item
+            stack.extend(reversed([getattr(item, f.name) for f in fields(item)]))

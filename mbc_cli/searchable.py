@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
+from mbc_cli import model
 from mbc_cli.model import Citation, Claim
 from mbc_cli.names import family, name_key
 from mbc_cli.vocabulary import FUNCTION_WORDS
@@ -127,10 +128,8 @@ def _names(name: str, aliases: tuple[str, ...], citations: tuple[Citation, ...])
 
 def _texts(entry: object) -> list[Field]:
     """Every claim text and quote inside an entry, in order."""
-    from mbc_cli.query.inventory import walk
-
     found: list[Field] = []
-    for item in walk(entry):
+    for item in model.walk(entry):
         if isinstance(item, Citation):
             found.append((TEXT, "quote", item.quote, (item,)))
         elif isinstance(item, Claim):

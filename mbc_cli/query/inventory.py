@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, fields, is_dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass
 
+from mbc_cli import model
 from mbc_cli.model import (
     Citation,
     KnowledgeBase,
@@ -34,21 +35,7 @@ def summary(kb: KnowledgeBase) -> Summary:
 def all_citations(kb: KnowledgeBase) -> list[Citation]:
     """Return every citation in the knowledge base's entries, in file order."""
     everything = tuple(entries for _, entries in entries_by_kind(kb))
-    return [item for item in walk(everything) if isinstance(item, Citation)]
-
-
-def walk(value: object) -> Iterator[object]:
-    """Yield every model object in `value` (entries, claims, citations...), each before what it holds, in order."""
-    stack: list[object] = [value]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, Mapping):
-            stack.extend(reversed(list(item.values())))
-        elif isinstance(item, tuple):
-            stack.extend(reversed(item))
-        elif is_dataclass(item):
-            yield item
-            stack.extend(reversed([getattr(item, f.name) for f in fields(item)]))
+    return [item for item in model.walk(everything) if isinstance(item, Citation)]
 
 
 def entries_by_kind(kb: KnowledgeBase) -> tuple[tuple[str, Mapping[str, object]], ...]:
