@@ -204,18 +204,33 @@ def _ask(
         from mbc_cli.render.document import with_quotes
 
         document = with_quotes(document)
-    if chosen is Format.json:
-        from mbc_cli.render import json
+    terminal.show(RENDERERS[chosen](document))
 
-        terminal.show(json.render(document, ascii_only=not terminal.unicode(sys.stdout)) + "\n")
-    elif chosen is Format.markdown:
-        from mbc_cli.render import markdown
 
-        terminal.show(markdown.render(document))
-    else:
-        from mbc_cli.render import table
+def _as_table(document: Document) -> RenderableType:
+    from mbc_cli.render import table
 
-        terminal.show(table.render(document, width=terminal.out.width))
+    return table.render(document, width=terminal.out.width)
+
+
+def _as_json(document: Document) -> str:
+    from mbc_cli.render import json
+
+    return json.render(document, ascii_only=not terminal.unicode(sys.stdout)) + "\n"
+
+
+def _as_markdown(document: Document) -> str:
+    from mbc_cli.render import markdown
+
+    return markdown.render(document)
+
+
+RENDERERS: dict[Format, Callable[[Document], RenderableType | str]] = {
+    Format.table: _as_table,
+    Format.json: _as_json,
+    Format.markdown: _as_markdown,
+}
+"""How each format writes a document (each renderer is imported only when its format is asked for)."""
 
 
 def _version(value: bool) -> None:
