@@ -101,6 +101,7 @@ COMMANDS = (
     Command("site", lambda text: ["site", "--", text]),
     Command("term", lambda text: ["term", "--", text]),
     Command("drug", lambda text: ["drug", "--", text]),
+    Command("ask", lambda text: ["ask", "--", text]),
     Command("treatments --site", lambda text: ["treatments", f"--site={text}"]),
     Command("tests --site", lambda text: ["tests", "--site", text]),
 )
@@ -259,7 +260,7 @@ LONG = 10_000
 
 
 @pytest.mark.parametrize("unit", ["x", "pain ", "[bold]", "\x1b[31m", "\u202e"], ids=repr)
-@pytest.mark.parametrize("command", ["site", "symptom", "term", "drug", "search"])
+@pytest.mark.parametrize("command", ["site", "symptom", "term", "drug", "search", "ask"])
 def test_very_long_input_is_answered_quickly(command: str, unit: str) -> None:
     text = (unit * LONG)[:LONG]
     started = time.perf_counter()
