@@ -66,7 +66,7 @@ QUALIFIERS: dict[str, frozenset[str]] = {
         initial encounter moderate mild paroxysmal idiopathic spontaneous sudden site closed subjective
         tendency diathesis related induced associated neoplastic neoplasm malignant maculopapular
         morbilliform erythematous form forms type types kind kinds disease drug antineoplastic pattern soft
-        tissue nonspecific internal subcutaneous"""
+        tissue nonspecific internal subcutaneous finding findings disorder disorders musculoskeletal"""
     ),
 }
 """Words that say how bad, how often, since when or whose a symptom is, or only how it is said.
@@ -87,6 +87,10 @@ QUALIFIER_PHRASES = (
     "every now and then",
     "now and then",
     "from time to time",
+    "morphologic abnormality",
+    "morphological abnormality",
+    "observable entity",
+    "clinical finding",
     "unable stop",
     "unable to stop",
     "will not stop",
@@ -268,6 +272,7 @@ FAMILIES = (
     "low lowered decreased reduced",
     "bruise bruising bruised ecchymosis ecchymoses",
     "panic panicky",
+    "limit limited limitation limitations restricted restriction",
     "jittery jitteriness",
     "phlegm sputum mucus",
     "irritable irritability snappish snappishness",
