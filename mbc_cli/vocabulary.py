@@ -61,6 +61,10 @@ QUALIFIERS: dict[str, frozenset[str]] = {
     ),
     "how many times": word_set("once twice one two three four five six several many times"),
     "which side": word_set("left right both upper lower bilateral"),
+    "what spread is called": word_set(
+        """cancer cancers spread spreads spreading metastasis metastases metastatic mets secondary secondaries
+        tumor tumors lesion lesions deposit deposits"""
+    ),
     "how a report words it": word_set(
         """unspecified other acute intermittent nocturnal generalized generalised focal onset episode episodes
         initial encounter moderate mild paroxysmal idiopathic spontaneous sudden site closed subjective

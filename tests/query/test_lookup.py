@@ -294,3 +294,29 @@ def test_commas_part_clauses_and_markup_letters_are_left_aside(real_kb: Knowledg
         ("vomiting", "phrase"),
     ]
     assert found(real_kb, "<b>headache</b>") == [("headache", "phrase")]
+
+
+@pytest.mark.parametrize(
+    ("typed", "site"),
+    [
+        ("cancer in my bones", "bone"),
+        ("spread to the liver", "liver"),
+        ("my left lung", "lung"),
+        ("mets in the brain", "brain"),
+    ],
+)
+def test_a_site_is_found_in_the_words_people_use_for_spread(real_kb: KnowledgeBase, typed: str, site: str) -> None:
+    assert lookup.area(real_kb, typed).id == site
+
+
+@pytest.mark.parametrize(
+    ("typed", "symptom"),
+    [
+        ("Headache (finding)", "headache"),
+        ("Speech Disorders", "speech_changes"),
+        ("Fractures, Spontaneous", "fractures"),
+        ("Nausea with vomiting, unspecified", "nausea"),
+    ],
+)
+def test_the_way_clinical_terminologies_write_is_read(real_kb: KnowledgeBase, typed: str, symptom: str) -> None:
+    assert symptom in {hit.ref.id for hit in lookup.find(real_kb, typed, SYMPTOM)}
