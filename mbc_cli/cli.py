@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
-from rich.console import RenderableType
 from typer.core import TyperGroup
 
 from mbc_cli import __version__, complete, terminal
 from mbc_cli.errors import ENV_DEBUG, EXIT_BUG, EXIT_CLOSED_PIPE, EXIT_INTERRUPTED, MbcError, OutputError
 
 if TYPE_CHECKING:
+    from rich.console import RenderableType
+
     from mbc_cli.model import KnowledgeBase
     from mbc_cli.render.answers import Context
     from mbc_cli.render.document import Document
@@ -210,7 +211,7 @@ def _ask(
 def _as_table(document: Document) -> RenderableType:
     from mbc_cli.render import table
 
-    return table.render(document, width=terminal.out.width)
+    return table.render(document, width=terminal.out().width)
 
 
 def _as_json(document: Document) -> str:

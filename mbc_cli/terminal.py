@@ -10,38 +10,51 @@ import io
 import os
 import sys
 from contextlib import suppress
-from typing import Any
-
-from rich.console import Console, ConsoleDimensions, RenderableType
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from mbc_cli.errors import OutputError
+
+if TYPE_CHECKING:
+    from rich.console import Console, RenderableType
 
 MIN_WIDTH = 20
 """The narrowest output mbc lays out: below it (COLUMNS=1, or 0, where Rich printed nothing at all)
 lines are written 20 wide and the terminal wraps them."""
 
 
-class _Console(Console):
-    """A Rich console that never lays out narrower than MIN_WIDTH, and stops writing on a closed pipe."""
+@cache
+def _console(stderr: bool) -> Console:
+    """The console for stdout (or stderr), made when first needed: a completion request never imports Rich."""
+    from rich.console import Console, ConsoleDimensions
 
-    @property
-    def size(self) -> ConsoleDimensions:
-        size = super().size
-        return ConsoleDimensions(max(MIN_WIDTH, size.width), size.height)
+    class _Console(Console):
+        """A Rich console that never lays out narrower than MIN_WIDTH, and stops writing on a closed pipe."""
 
-    @size.setter
-    def size(self, new_size: tuple[int, int]) -> None:
-        Console.size.fset(self, new_size)  # type: ignore[attr-defined]
+        @property
+        def size(self) -> ConsoleDimensions:
+            size = super().size
+            return ConsoleDimensions(max(MIN_WIDTH, size.width), size.height)
 
-    def on_broken_pipe(self) -> None:
-        self.quiet = True
-        raise BrokenPipeError
+        @size.setter
+        def size(self, new_size: tuple[int, int]) -> None:
+            Console.size.fset(self, new_size)  # type: ignore[attr-defined]
+
+        def on_broken_pipe(self) -> None:
+            self.quiet = True
+            raise BrokenPipeError
+
+    return _Console(stderr=stderr, highlight=False)
 
 
-out = _Console(highlight=False)
-"""The answers: standard output."""
-err = _Console(stderr=True, highlight=False)
-"""The messages: standard error."""
+def out() -> Console:
+    """The console of the answers: standard output."""
+    return _console(False)
+
+
+def err() -> Console:
+    """The console of the messages: standard error."""
+    return _console(True)
 
 
 def unicode(stream: Any) -> bool:
@@ -83,8 +96,9 @@ def show(answer: RenderableType | str) -> None:
             sys.stdout.write(answer)
             sys.stdout.flush()
         else:
-            out.print(answer)
-            out.file.flush()
+            console = out()
+            console.print(answer)
+            console.file.flush()
     except BrokenPipeError:
         raise
     except OSError as error:
@@ -94,7 +108,7 @@ def show(answer: RenderableType | str) -> None:
 
 def say(message: RenderableType) -> None:
     """Write a message to stderr, as it is: never cut, never wrapped by Rich."""
-    err.print(message, soft_wrap=True)
+    err().print(message, soft_wrap=True)
 
 
 def silence(stream: Any) -> None:
