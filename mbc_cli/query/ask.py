@@ -94,24 +94,29 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
     aside = tuple(dict.fromkeys(word for word in rest if word not in words))
     named = [_subtype_named(subtype, phrase, narrower) for subtype, phrase, narrower in subtypes]
     if _about_another_cancer(key):
-        raise Unanswered(question, ABOUT, lookup.advice(kb).text)
+        raise _unanswered(kb, question)
     command, what = _command(kb, subtypes, {c.name for c in concepts}, words, key)
     named += what
     found: tuple[Statement, ...] = ()
     see_also: tuple[str, ...] = ()
     short = len(key.split()) <= LONG_QUESTION  # a long text is read for what it names, the rest aside
     if command is None and ((short and _unknown(kb, words)) or _undefined(key, concepts, subtypes)):
-        raise Unanswered(question, ABOUT, lookup.advice(kb).text)
+        raise _unanswered(kb, question)
     if command is None:
         about = [Concept(phrase, (*subtype.phrases, *subtype.narrower)) for subtype, phrase, _ in subtypes]
         found = _statements(kb, [*concepts, *about], words)
         if not found:
-            raise Unanswered(question, ABOUT, lookup.advice(kb).text)
+            raise _unanswered(kb, question)
         see_also = tuple(dict.fromkeys(subtype.flag for subtype, _, _ in subtypes))
     understood = tuple(c.name for c in concepts)
     inner = None if command is None else _answer_of(kb, command)
     more = ("treatments", *see_also) if see_also else None
     return AskAnswer(question, understood, tuple(named), aside, command, inner, found, more)
+
+
+def _unanswered(kb: KnowledgeBase, question: str) -> Unanswered:
+    """The failure for a question the sources cannot answer: what mbc can answer instead, and the advice."""
+    return Unanswered(question, ABOUT, lookup.advice(kb).text)
 
 
 def _answer_of(kb: KnowledgeBase, command: tuple[str, ...]) -> object:
