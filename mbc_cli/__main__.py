@@ -12,8 +12,8 @@ from mbc_cli.errors import EXIT_INTERRUPTED
 def main() -> None:
     """Run the mbc command line; an interrupt (Ctrl-C) ends it without a word, with exit code 130."""
     # A question lives a fraction of a second and makes few reference cycles: collecting them at every
-    # few hundred new objects (thousands while Typer, Rich and the model's classes are defined) costs more
-    # than the memory it would free (about 0.5x python -c pass, for 0.3 MB).
+    # few hundred new objects costs more than the memory it would free (about 0.5x python -c pass, for
+    # 0.3 MB; validating a knowledge base 100 times mbc's own takes 6.4 s without it, 19.4 s with it).
     gc.disable()
     try:
         from mbc_cli import cli
