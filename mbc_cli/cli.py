@@ -118,14 +118,23 @@ def _fail(message: RenderableType, as_json: Callable[..., str], code: int) -> No
 
 def _asks_for_json(args: Sequence[str]) -> bool:
     """Whether a command line asks for JSON, read before (or without) parsing it: for its usage errors."""
+    value_next = False
     for index, arg in enumerate(args):
-        if arg == "--":
+        if value_next:  # the value of an option, whatever it looks like: `--format --format=json` is no JSON
+            value_next = False
+        elif arg == "--":
             return False
-        if arg in ("--json", "--format=json", "-fjson") or (
+        elif arg in ("--json", "--format=json", "-fjson") or (
             arg in ("--format", "-f") and args[index + 1 : index + 2] == ["json"]
         ):
             return True
+        elif arg in _TAKES_A_VALUE:
+            value_next = True
     return False
+
+
+_TAKES_A_VALUE = frozenset({"--format", "-f", "--kb", "--site", "--sources"})
+"""mbc's options that take the next word as their value."""
 
 
 app = typer.Typer(

@@ -191,6 +191,7 @@ def test_any_symptoms_get_sites_or_a_message(given_terms: list[str], as_json: bo
 @given(value=hostile)
 @example(value="json")
 @example(value="[bold]json[/]")
+@example(value="--format=json")  # found by fuzzing: the value was read as the option, and JSON was written
 def test_any_format_value_is_used_or_refused(listing: str, value: str) -> None:
     result = runner.invoke(app, [listing, "--format", value])
     known = value in ("table", "json", "markdown")
