@@ -99,6 +99,18 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
     named += what
     found: tuple[Statement, ...] = ()
     see_also: tuple[str, ...] = ()
+    if command is not None and command[0] in ("test", "treatment"):  # "what is a bone scan", "clinical trials"
+        kind, entry_id = command
+        return AskAnswer(
+            question,
+            tuple(c.name for c in concepts),
+            tuple(named),
+            aside,
+            None,
+            None,
+            _entry_statements(kb, kind, entry_id),
+            (f"{kind}s",),
+        )
     short = len(key.split()) <= LONG_QUESTION  # a long text is read for what it names, the rest aside
     if command is None and ((short and _unknown(kb, words)) or _undefined(key, concepts, subtypes)):
         raise _unanswered(kb, question)
@@ -112,6 +124,13 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
     inner = None if command is None else _answer_of(kb, command)
     more = ("treatments", *see_also) if see_also else None
     return AskAnswer(question, understood, tuple(named), aside, command, inner, found, more)
+
+
+def _entry_statements(kb: KnowledgeBase, kind: str, entry_id: str) -> tuple[Statement, ...]:
+    """What the sources say of one test or treatment (its purpose or aims, then its notes), claim by claim."""
+    entry = kb.tests[entry_id] if kind == "test" else kb.treatments[entry_id]
+    claims = (*(entry.purpose if kind == "test" else entry.aims), *entry.notes)  # type: ignore[union-attr]
+    return tuple(Statement(kind, entry_id, entry.name, claim.text, claim.citations, ()) for claim in claims[:LIMIT])
 
 
 def _unanswered(kb: KnowledgeBase, question: str) -> Unanswered:
@@ -318,8 +337,8 @@ def _named_whole(kb: KnowledgeBase, key: str, concepts: set[str]) -> tuple[tuple
     ref = hits[0].ref
     if ref.kind == "symptom":
         return ("symptom", text), [f"symptom {ref.name}"]
-    if ref.kind in ("test", "treatment"):
-        return (f"{ref.kind}s",), [f"{ref.kind} {ref.name}"]
+    if ref.kind in ("test", "treatment"):  # no command shows one: its own statements answer (see ask)
+        return (ref.kind, ref.id), [f"{ref.kind} {ref.name}"]
     name = kb.sites[ref.id].name if ref.kind == "place" else ref.name
     return (_COMMAND_OF[ref.kind], name), [f"{ref.kind.replace('_', ' ')} {name}"]
 

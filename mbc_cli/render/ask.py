@@ -15,7 +15,13 @@ from mbc_cli.render import answers, reference
 from mbc_cli.render.answers import Context
 from mbc_cli.render.document import Document, JsonObject, Row, Section, citations_json
 
-_KIND_SHOWN = {"note": "what the sources note", "statistic": "a figure", "term": "what a word means"}
+_KIND_SHOWN = {
+    "note": "what the sources note",
+    "statistic": "a figure",
+    "term": "what a word means",
+    "test": "a test",
+    "treatment": "a treatment",
+}
 
 
 def command_line(words: tuple[str, ...]) -> str:
