@@ -20,6 +20,7 @@ from mbc_cli.vocabulary import (
     FUNCTION_WORDS,
     NOT_ENDINGS,
     NOT_STEMS,
+    QUALIFIERS,
     SAID_AS,
     SPELLING_KEEP,
     SPELLINGS,
@@ -145,3 +146,12 @@ def family(word: str) -> str:
 
 _FAMILY_OF = {stem(word): stem(group.split()[0]) for group in FAMILIES for word in group.split()}
 """A word's stem -> its family's: a family's members compare in every form (disturbances, disturbance)."""
+
+
+def qualifier_kind(word: str) -> str | None:
+    """What a qualifier word says ("since when", "whose", "how bad"), or None if it is none."""
+    return _QUALIFIER_KIND.get(family(word))
+
+
+_QUALIFIER_KIND = {family(word): kind for kind, words in reversed(QUALIFIERS.items()) for word in words}
+"""A qualifier's family -> the first kind of qualifier it is listed under."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mbc_cli.names import name_key
+from mbc_cli.names import name_key, qualifier_kind
 from mbc_cli.query.lookup import Hit
 from mbc_cli.render.document import JsonObject
 
@@ -25,13 +25,31 @@ def how(hit: Hit) -> str:
 
 
 def _aside(hit: Hit) -> str:
-    """The words a hit left aside and those a negation took out, in words; empty when there are none."""
+    """The words a hit left aside (with what the qualifiers among them say) and those a negation took out,
+    in words; empty when there are none: 'left aside: since, last, week (since when), rib'."""
     parts = []
     if hit.ignored:
-        parts.append("left aside: " + ", ".join(hit.ignored))
+        parts.append("left aside: " + why(hit.ignored))
     if hit.negated:
         parts.append("not counted, as you said: " + " ".join(hit.negated))
     return "; ".join(parts)
+
+
+def why(words: Sequence[str]) -> str:
+    """Words left aside, each run of one kind of qualifier followed by what it says: 'dad (whose), lately
+    (how often)'; other words (a place, a clause that names nothing) as they are."""
+    shown: list[str] = []
+    run: list[str] = []
+    kind: str | None = None
+    for word in (*words, None):
+        this = qualifier_kind(word) if word is not None else None
+        if run and (word is None or this != kind or kind is None):
+            shown.append(", ".join(run) + (f" ({kind})" if kind else ""))
+            run = []
+        if word is not None:
+            run.append(word)
+            kind = this
+    return ", ".join(shown)
 
 
 def describe(term: str, hits: Sequence[Hit]) -> str:
