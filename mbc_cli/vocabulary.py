@@ -43,7 +43,13 @@ QUALIFIERS: dict[str, frozenset[str]] = {
     ),
     "whose": word_set(
         """mum mom mother dad father husband wife partner son daughter sister brother friend aunt uncle
-        grandma grandmother gran nan grandpa grandfather grandad he she they patient someone loved one"""
+        grandma grandmother gran nan grandpa grandfather grandad he she they patient someone loved one
+        mums moms him her his pt pts family kids children"""
+    ),
+    "how a note is written": word_set(
+        """reports reported reporting complains complaining complained c o presents presented presenting states
+        stated describes described noted notes history hx per exam examination overnight staff nursing
+        witnessed suspected new ongoing says said told thinks"""
     ),
     "how it is said": word_set(
         """feeling having experiencing suffering noticed noticing notice seem seems seeming think maybe
@@ -69,7 +75,7 @@ QUALIFIERS: dict[str, frozenset[str]] = {
         """unspecified other acute intermittent nocturnal generalized generalised focal onset episode episodes
         initial encounter moderate mild paroxysmal idiopathic spontaneous sudden site closed subjective
         tendency diathesis related induced associated neoplastic neoplasm malignant maculopapular
-        morbilliform erythematous form forms type types kind kinds disease drug antineoplastic pattern soft
+        morbilliform erythematous form forms type types kind kinds disease antineoplastic pattern soft
         tissue nonspecific internal subcutaneous finding findings disorder disorders musculoskeletal"""
     ),
 }
@@ -91,6 +97,10 @@ QUALIFIER_PHRASES = (
     "every now and then",
     "now and then",
     "from time to time",
+    "drug induced",
+    "chemotherapy induced",
+    "treatment related",
+    "of malignancy",
     "morphologic abnormality",
     "morphological abnormality",
     "observable entity",
@@ -134,6 +144,13 @@ IDIOMS = (
     "headache powder",
     "tired of",
     "sick and tired",
+    "break a leg",
+    "a real headache",
+    "such a headache",
+    "what a headache",
+    "a pain in the neck",
+    "a real pain",
+    "such a pain",
     "cold sore",
     "cold sores",
     "canker sore",
@@ -156,7 +173,7 @@ sores, and the plurals, added likewise)."""
 MODIFIERS = frozenset().union(*QUALIFIERS.values())
 """Every qualifier word, whatever it qualifies."""
 
-NEGATIONS = word_set("no not never without none nothing nor neither")
+NEGATIONS = word_set("no not never without none nothing nor neither denies denied")
 """Words that reverse what follows them in their clause ("headache but no vomiting"): never ignored.
 Contractions have been spelled out by then (`name_key`): "don't" and "dont" are "do not"."""
 
@@ -319,3 +336,6 @@ symptom's core word, and harmless beside a phrase ("raised calcium levels", "ski
 Reviewed by hand: "weak" is here because weakness in general is not the weakness in one area that
 the sources name, "cough" because a cough is not coughing up blood (it is another symptom, which the
 sources do not tie to a site), and body parts because a part alone is a place, not a symptom."""
+
+ANIMALS = word_set("dog dogs cat cats pet pets puppy kitten horse bird parrot rabbit hamster")
+"""Whose symptom it is, when it is no person's: "my dog has a rash" names no symptom of the patient's."""

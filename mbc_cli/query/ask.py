@@ -171,7 +171,17 @@ OTHER_CANCERS = word_set(
     melanoma sarcoma"""
 )
 """Words that name a cancer other than breast cancer, in "prostate cancer" or alone (leukemia)."""
-OTHER_ILLNESSES = ("common cold", "flu", "influenza", "covid", "diabetes", "asthma", "arthritis", "heart disease")
+OTHER_ILLNESSES = (
+    "common cold",
+    "cold sore",
+    "flu",
+    "influenza",
+    "covid",
+    "diabetes",
+    "asthma",
+    "arthritis",
+    "heart disease",
+)
 """Other illnesses a question may ask about, which the sources do not cover."""
 _BREAST = word_set("breast metastatic mbc spread spreads spreading metastasis secondary secondaries")
 _BLOOD_CANCERS = word_set("leukemia lymphoma myeloma melanoma sarcoma")

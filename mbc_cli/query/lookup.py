@@ -33,6 +33,7 @@ from mbc_cli.model import (
 from mbc_cli.names import content, family, inflection, name_key, phrase_key, stem, stem_key
 from mbc_cli.vocabulary import (
     ALONE_NAMES_NOTHING,
+    ANIMALS,
     CIRCUMSTANCES,
     CLAUSE_BREAKS,
     COMPOUNDS,
@@ -268,12 +269,39 @@ def _in_clause(
         core = _core_word(kb, left, kinds)
         if core is not None:
             hits, left = [core], list(core.ignored)
-    places = [_site_ids(kb, word) for word in left if not _harmless(word) or (hits and _site_ids(kb, word))]
-    if not all(places):  # a word that is neither a qualifier nor a place: the clause means something else
+    if ANIMALS & set(clause):  # "my dog has a rash": not a person's symptom
         return [], [], [], False
+    places = [_site_ids(kb, word) for word in left if not _harmless(word) or (hits and _site_ids(kb, word))]
+    unknown = {
+        word
+        for word, ids in zip((w for w in left if not _harmless(w) or (hits and _site_ids(kb, w))), places, strict=True)
+        if not ids
+    }
+    if unknown:
+        # Words that are neither qualifiers nor places: in a short clause they change what it says ("rash
+        # decision"); in a longer one, a phrase still counts unless such a word stands right beside it.
+        if len(clause) < _SENTENCE or not hits:
+            return [], [], [], False
+        hits = [hit for hit in hits if not _beside(clause, senses, kept.get(hit.matched, frozenset()), unknown)]
+        places = [ids for ids in places if ids]
     hits = [hit for hit in hits if not places or _linked(kb, hit.ref, places)]
     understood = bool(hits or negated or (not places and not candidates))
     return hits, left, negated, understood
+
+
+_SENTENCE = 4
+"""A clause of at least this many words is read as a sentence: a word it does not know only matters right beside
+the phrase it names ("pt reports nausea since starting cycle 2"), not anywhere in it ("rash decision")."""
+
+
+def _beside(clause: list[str], senses: list[str], words: frozenset[str], unknown: set[str]) -> bool:
+    """Whether a word of `unknown` is the nearest word before or after the words of a phrase in the clause."""
+    at = [i for i, sense in enumerate(senses) if sense in words]
+    if not at:
+        return False
+    before = [word for word in clause[: min(at)] if word not in FUNCTION_WORDS][-1:]
+    after = [word for word in clause[max(at) + 1 :] if word not in FUNCTION_WORDS][:1]
+    return bool(set(before + after) & unknown)  # small words between do not part them: "seizure of assets"
 
 
 def _harmless(word: str) -> bool:
@@ -314,6 +342,11 @@ def _core_word(kb: KnowledgeBase, left: list[str], kinds: frozenset[str]) -> Hit
     ] or named  # a narrower kind ("painful breathing" under chest pain) makes no core word where a name does
     entries = {(ref.kind, ref.id) for known in keys for ref in kb.names[known] if ref.kind in kinds}
     if len(entries) != 1 or len(keys) < 2:  # one name holding a word ("blocked up") does not make it a core
+        return None
+    trouble = family("trouble")
+    if left != [word] and sum(trouble in content(known) for known in keys) * 2 > len(keys):
+        # the word names what goes wrong, not the symptom ("trouble urinating"): beside other words it is
+        # the thing itself ("frequent urination"), so it is matched alone only ("breathing")
         return None
     known = min(keys, key=lambda k: (len(k), k))
     ref = next(ref for ref in kb.names[known] if ref.kind in kinds)
