@@ -49,7 +49,8 @@ QUALIFIERS: dict[str, frozenset[str]] = {
     "how a note is written": word_set(
         """reports reported reporting complains complaining complained c o presents presented presenting states
         stated describes described noted notes history hx per exam examination overnight staff nursing
-        witnessed suspected new ongoing says said told thinks"""
+        witnessed suspected new ongoing says said told thinks x2 x3 am pm cbc hb hgb plt wbc bm rom sats
+        ml mg dl"""
     ),
     "how it is said": word_set(
         """feeling having experiencing suffering noticed noticing notice seem seems seeming think maybe

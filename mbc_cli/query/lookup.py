@@ -72,7 +72,7 @@ class Hit:
     """The ids of the sites (and local areas) the user's words name beside it ("rib pain": bone)."""
 
 
-STRICT_WORDS = 8
+STRICT_WORDS = 3
 """A term of at most this many words must be understood whole ("fits and starts" names no seizure); in a
 longer one, such as a sentence or a paragraph, the clauses that name nothing are left aside, and said to be."""
 _SENTENCES = re.compile(r"[.!?;]+(?=\s|$)|\n+")
@@ -118,7 +118,7 @@ def _one(kb: KnowledgeBase, text: str, kinds: frozenset[str], *, strict: bool) -
     key = name_key(text.replace(",", " and "))
     if not key:
         return ()
-    for idiom in IDIOMS:  # its words name no symptom: left standing as one word that names nothing
+    for idiom in _IDIOMS_LONGEST_FIRST:  # its words name no symptom: left standing as one word that names nothing
         key = f" {key} ".replace(f" {idiom} ", f" {idiom.replace(' ', '_')} ").strip()
     whole = _whole(kb, key, kinds)
     if whole and kinds - SITE_KINDS:  # "bone pain" as an alias still names bone, for the ranking
@@ -236,6 +236,7 @@ def _left_out_phrases(key: str) -> tuple[str, ...]:
 
 
 _LONGEST_FIRST = sorted(QUALIFIER_PHRASES, key=len, reverse=True)
+_IDIOMS_LONGEST_FIRST = sorted(IDIOMS, key=len, reverse=True)  # "sick and tired" before "tired of"
 
 
 def _in_clause(
@@ -307,9 +308,9 @@ def _beside(clause: list[str], senses: list[str], words: frozenset[str], unknown
 def _harmless(word: str) -> bool:
     """A word that may stand beside a symptom's phrase without changing it: a qualifier, a word that names
     nothing alone ("levels" in "raised calcium levels", "arm" in "skin rash on my arm"), or a lone letter
-    (the b of "<b>headache</b>")."""
+    (the b of "<b>headache</b>"), or a number ("x 3 days")."""
     sense = family(word)
-    return sense in _QUALIFIER_SENSES or sense in _WEAK or len(word) == 1
+    return sense in _QUALIFIER_SENSES or sense in _WEAK or len(word) == 1 or word.isdigit()
 
 
 def _linked(kb: KnowledgeBase, ref: NameRef, places: list[frozenset[str]]) -> bool:
@@ -325,8 +326,8 @@ def _core_word(kb: KnowledgeBase, left: list[str], kinds: frozenset[str]) -> Hit
 
     Not after "bad" or "good": "bad breath" is not shortness of breath.
     """
-    if "symptom" not in kinds or _COMPOUND_WORDS & set(left):
-        return None
+    if "symptom" not in kinds or _COMPOUND_WORDS & set(left) or any(word.isdigit() for word in left):
+        return None  # a number beside it makes it a measurement ("calcium 9.4 mg/dL"), not the symptom
     meaningful = [word for word in left if not _harmless(word)]
     if len(meaningful) != 1:
         return None
