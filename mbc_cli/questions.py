@@ -158,7 +158,8 @@ QUESTION_WORDS = word_set(
     metastatic breast cancer stage 4 iv four advanced mean means meaning define definition tell explain
     please know want need about with for of the a an to in on at and or if any get have has having
     people person someone patients women anyone ok okay really much many happen happens happening
-    happened going find ever still even latest newest available there metastases metastasis mets used use"""
+    happened going find ever still even latest newest available there metastases metastasis mets used use
+    mine actually personally already just exactly"""
 )
 """Words of the question itself, and of its subject (metastatic breast cancer), left aside."""
 

@@ -13,6 +13,7 @@ ideas, in the sources' words. A question the sources cannot answer is said to be
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -112,7 +113,9 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
             (f"{kind}s",),
         )
     short = len(key.split()) <= LONG_QUESTION  # a long text is read for what it names, the rest aside
-    if command is None and ((short and _unknown(kb, words)) or _undefined(key, concepts, subtypes)):
+    if command is None and (
+        (short and _unknown(kb, words, concepts)) or _undefined(key, concepts, subtypes) or _advice_asked(key)
+    ):
         raise _unanswered(kb, question)
     if command is None:
         about = [Concept(phrase, (*subtype.phrases, *subtype.narrower)) for subtype, phrase, _ in subtypes]
@@ -183,7 +186,7 @@ OTHER_ILLNESSES = (
     "heart disease",
 )
 """Other illnesses a question may ask about, which the sources do not cover."""
-_BREAST = word_set("breast metastatic mbc spread spreads spreading metastasis secondary secondaries")
+_BREAST = word_set("breast metastatic mbc metastasis secondary secondaries")
 _BLOOD_CANCERS = word_set("leukemia lymphoma myeloma melanoma sarcoma")
 
 
@@ -198,14 +201,34 @@ def _about_another_cancer(key: str) -> bool:
     return any(w in _BLOOD_CANCERS or (w in OTHER_CANCERS and after in ("cancer", "cancers")) for w, after in pairs)
 
 
-def _unknown(kb: KnowledgeBase, words: Sequence[str]) -> bool:
-    """Whether the question holds a word found nowhere in the knowledge base ("ibuprofen", "banana"):
-    then the sources cannot answer it, and statements that share its other words would only mislead."""
-    return any(
-        searchable.normal(word) not in kb.text_words and family(word) not in kb.words
-        for word in words
-        if word not in MODIFIERS
-    )
+def _unknown(kb: KnowledgeBase, words: Sequence[str], concepts: Sequence[Concept]) -> bool:
+    """Whether the question is about something found nowhere in the knowledge base ("banana calories",
+    "a bee sting"): then statements that share its other words would only mislead.
+
+    When at least half of the words beside the ideas it understands are unknown ("is it ok to have a
+    glass of wine", "lung cancer screening age"), but not for one unknown word among several known
+    ones ("do the survival statistics apply to me personally").
+    """
+    meaningful = [word for word in words if word not in MODIFIERS and not word.isdigit()]
+    unknown = [w for w in meaningful if searchable.normal(w) not in kb.text_words and family(w) not in kb.words]
+    if not unknown:
+        return False
+    said = {family(word) for concept in concepts for phrase in concept.phrases for word in phrase.split()}
+    rest = [word for word in meaningful if family(word) not in said]  # the words beside its ideas
+    return 2 * len(unknown) >= len(rest)
+
+
+_ADVICE = word_set("mg milligram milligrams dose doses dosage dosing overdose")
+"""Words of a question only a doctor can answer (how much of a medicine to take): never answered from statements."""
+
+
+_DOSE = re.compile(r"\bhow (much|many)\b.*\b(take|have|give)\b")
+"""How much (or how many) of something to take: a dose."""
+
+
+def _advice_asked(key: str) -> bool:
+    """Whether the question asks for a dose, which mbc never gives: the sources' advice is to ask the care team."""
+    return bool(set(key.split()) & _ADVICE) or bool(_DOSE.search(key))
 
 
 def _undefined(key: str, concepts: Sequence[Concept], subtypes: Sequence[object]) -> bool:
@@ -398,7 +421,7 @@ def _statements(kb: KnowledgeBase, concepts: Sequence[Concept], words: Sequence[
         said = [c.name for c in concepts if any(f" {' '.join(p)} " in said_as for p in phrases[c.name])]
         about = [c.name for c in concepts if topic in c.topics]
         held = [word for word in typed if f" {word} " in said_as]
-        if said or len(held) == len(typed) > 0:  # an idea of the question, or all of its other words
+        if said or (typed and 2 * len(held) >= len(typed) and held):  # an idea, or half of the other words
             read.append((statement, kind, said, about, held))
     saying = Counter(name for _, _, said, _, _ in read for name in said)
     weight = {name: 2 + math.log(len(read) / count) for name, count in saying.items()}

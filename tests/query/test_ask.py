@@ -115,6 +115,35 @@ def test_a_subtype_asked_about_beside_an_idea_points_to_its_treatments(real_kb: 
 
 @pytest.mark.parametrize(
     "question",
+    ["how many mg of ibuprofen can I take for bone pain", "what dose of tamoxifen", "how much morphine should I take"],
+)
+def test_a_question_asking_for_a_dose_is_never_answered_from_statements(real_kb: KnowledgeBase, question: str) -> None:
+    with pytest.raises(Unanswered) as raised:
+        ask(real_kb, question)
+    assert "doctor" in raised.value.advice
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what do the survival numbers say for someone my age",  # one unknown word (say) among known ones
+        "should I get a second opinion before deciding",
+    ],
+)
+def test_one_unknown_word_beside_known_ones_does_not_stop_an_answer(real_kb: KnowledgeBase, question: str) -> None:
+    assert ask(real_kb, question).statements
+
+
+@pytest.mark.parametrize("question", ["lung cancer screening age", "is it ok to have a glass of wine"])
+def test_half_the_words_beside_its_ideas_unknown_is_a_question_the_sources_cannot_answer(
+    real_kb: KnowledgeBase, question: str
+) -> None:
+    with pytest.raises(Unanswered):
+        ask(real_kb, question)
+
+
+@pytest.mark.parametrize(
+    "question",
     ["what is the weather tomorrow", "how do I make pancakes", "who won the match", "the of and", "xyzzy"],
 )
 def test_a_question_the_sources_cannot_answer_is_said_to_be_one(real_kb: KnowledgeBase, question: str) -> None:
