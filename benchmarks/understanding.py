@@ -80,6 +80,8 @@ class Verdict:
 
     hit: bool
     got: str
+    wrong: bool = False
+    """A miss that gave an answer all the same: a symptom, a first result or statements it does not expect."""
 
 
 @dataclass(frozen=True)
@@ -106,6 +108,8 @@ class PartResult:
     part: str
     cases: int = 0
     hits: int = 0
+    wrong: int = 0
+    """Misses that answered something else (see Verdict.wrong): worse than finding nothing."""
     misses: list[Miss] = field(default_factory=list)
     contested: list[Miss] = field(default_factory=list)
     """The contested cases, each with what mbc gave (a hit among them is listed too)."""
@@ -389,10 +393,12 @@ def judge(case: Case, run: Invocation, resolve: Resolve | None = None) -> Verdic
             and not any(symptom in matched for symptom in _ids(expect.get("not")))
             and (not isinstance(first_site, str) or (bool(sites) and sites[0] == first_site))
         )
-        return Verdict(hit, got)
+        expected = set(_ids(expect.get("symptoms")))
+        return Verdict(hit, got, not hit and any(symptom not in expected for symptom in matched))
     if case.command in ("site", "term"):
         first = _first_id(run.data)
-        return Verdict(first is not None and first in _ids(expect.get(case.command)), f"first result {first}")
+        hit = first is not None and first in _ids(expect.get(case.command))
+        return Verdict(hit, f"first result {first}", not hit and first is not None)
     items, answered_by = ask_items(run.data)
     got = f"results {items}, answered_by {answered_by!r}"
     if not items and answered_by is None:
@@ -408,7 +414,7 @@ def judge(case: Case, run: Invocation, resolve: Resolve | None = None) -> Verdic
                 return Verdict(True, got)
         elif wanted in items:
             return Verdict(True, got)
-    return Verdict(False, got)
+    return Verdict(False, got, True)
 
 
 def evaluate(
@@ -437,7 +443,8 @@ def evaluate(
         if verdict.hit:
             result.hits += 1
         else:
-            result.misses.append(Miss(case, verdict.got))
+            result.wrong += verdict.wrong
+            result.misses.append(Miss(case, ("wrong: " if verdict.wrong else "") + verdict.got))
     false_matches = []
     for probe in probes:
         run = invoke(_args("symptom", probe.text))
@@ -474,6 +481,7 @@ def as_json(report: Report, *, details: bool = False) -> dict[str, object]:
             "cases": result.cases,
             "hits": result.hits,
             "hit_rate": round(result.rate, 4),
+            "wrong": result.wrong,
             "contested": len(result.contested),
         }
         if details:
@@ -518,15 +526,20 @@ def as_json(report: Report, *, details: bool = False) -> dict[str, object]:
 def as_table(report: Report, *, verbose: bool = False) -> str:
     """The report as text: a table of parts, the false-match probe and the unanswerable questions."""
     lines = [f"mbc understanding: mbc_cli from {report.mbc_cli}", ""]
-    lines.append(f"{'part':<14}{'cases':>7}{'hits':>7}{'hit rate':>10}{'contested':>11}")
+    lines.append(f"{'part':<14}{'cases':>7}{'hits':>7}{'hit rate':>10}{'wrong':>7}{'contested':>11}")
     lines.extend(
-        f"{result.part:<14}{result.cases:>7}{result.hits:>7}{result.rate:>10.1%}{len(result.contested):>11}"
+        f"{result.part:<14}{result.cases:>7}{result.hits:>7}{result.rate:>10.1%}{result.wrong:>7}"
+        f"{len(result.contested):>11}"
         for result in report.parts.values()
     )
     cases = sum(result.cases for result in report.parts.values())
     hits = sum(result.hits for result in report.parts.values())
     contested = sum(len(result.contested) for result in report.parts.values())
-    lines.append(f"{'all':<14}{cases:>7}{hits:>7}{(hits / cases if cases else 0.0):>10.1%}{contested:>11}")
+    wrong = sum(result.wrong for result in report.parts.values())
+    rate = hits / cases if cases else 0.0
+    lines.append(f"{'all':<14}{cases:>7}{hits:>7}{rate:>10.1%}{wrong:>7}{contested:>11}")
+    lines.append("(wrong: misses that answered something else -- another symptom, site or term, or statements")
+    lines.append(" the case does not expect -- rather than nothing)")
     lines.append("(contested: cases whose expectation the vocabulary review rejects, with its reason in the")
     lines.append(" case file; run and listed with --verbose, not counted in the hit rate)")
     lines.append("")

@@ -24,7 +24,7 @@ from mbc_cli.model import Citation, KnowledgeBase
 from mbc_cli.names import content, family, name_key
 from mbc_cli.query import lookup, reference
 from mbc_cli.questions import CONCEPTS, MEANING, QUESTION_WORDS, Concept, Subtype, subtypes_in, without_subtypes
-from mbc_cli.vocabulary import FUNCTION_WORDS, MODIFIERS, word_set
+from mbc_cli.vocabulary import FUNCTION_WORDS, MODIFIERS, QUALIFIERS, word_set
 
 LIMIT = 8
 LONG_QUESTION = 20
@@ -86,12 +86,16 @@ class AskAnswer:
     """A command that says more, beside the statements (the treatments for a subtype asked about)."""
 
 
+_WHOSE = QUALIFIERS["whose"]
+"""Whose cancer it is (my wife's, she): the question is the same, so these words are left aside."""
+
+
 def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
     """Answer a question in plain words: with a command's answer when one answers it, else statements."""
     subtypes = subtypes_in(question)
     key = without_subtypes(question)
     concepts, rest = _concepts(key)
-    words = [word for word in rest if word not in QUESTION_WORDS and content(word)]
+    words = [word for word in rest if word not in QUESTION_WORDS and word not in _WHOSE and content(word)]
     aside = tuple(dict.fromkeys(word for word in rest if word not in words))
     named = [_subtype_named(subtype, phrase, narrower) for subtype, phrase, narrower in subtypes]
     if _about_another_cancer(key):

@@ -115,6 +115,15 @@ def test_a_subtype_asked_about_beside_an_idea_points_to_its_treatments(real_kb: 
 
 @pytest.mark.parametrize(
     "question",
+    ["my wife's cancer is HER2 positive, what treatments could she have", "what treatments can he get for her2+"],
+)
+def test_whose_cancer_it_is_does_not_change_the_question(real_kb: KnowledgeBase, question: str) -> None:
+    answer = ask(real_kb, question)
+    assert answer.command == ("treatments", "--her2-positive")
+
+
+@pytest.mark.parametrize(
+    "question",
     ["how many mg of ibuprofen can I take for bone pain", "what dose of tamoxifen", "how much morphine should I take"],
 )
 def test_a_question_asking_for_a_dose_is_never_answered_from_statements(real_kb: KnowledgeBase, question: str) -> None:

@@ -283,6 +283,11 @@ def test_a_short_term_must_be_understood_whole(real_kb: KnowledgeBase) -> None:
     assert (hit.ref.id, hit.ignored) == ("headache", ("bone", "china"))
 
 
+@pytest.mark.parametrize("text", ["bringing everything back up", "brought her food back up"])
+def test_bringing_food_back_up_is_vomiting_not_being_backed_up(real_kb: KnowledgeBase, text: str) -> None:
+    assert [ref_id for ref_id, _ in found(real_kb, text)] == ["vomiting"]
+
+
 @pytest.mark.parametrize("text", ["j'ai mal à la tête", "dolor de cabeza", "Kopfschmerzen"])
 def test_words_of_another_language_get_no_random_suggestion(real_kb: KnowledgeBase, text: str) -> None:
     assert lookup.find(real_kb, text, SYMPTOM) == ()
