@@ -29,7 +29,7 @@ QUALIFIERS: dict[str, frozenset[str]] = {
     "how bad": word_set(
         """severe bad really very quite so mild terrible awful horrible extreme extremely intense unbearable
         excruciating slight slightly bit little lot lots much more most worse worst worsening increasing
-        getting kind sort real pretty"""
+        getting kind sort real pretty marked significant absolutely totally completely utterly whatsoever"""
     ),
     "how often": word_set(
         """constant constantly always sometimes often lately recently chronic persistent frequent frequently
@@ -58,10 +58,11 @@ QUALIFIERS: dict[str, frozenset[str]] = {
         looking look looks everyone everybody everything anything something anyone barely hardly properly
         normally what how"""
     ),
-    "where": word_set("all over everywhere under behind inside whole part quadrant thoracic lumbar sacral"),
+    "where": word_set("all over everywhere under behind inside across whole part quadrant thoracic lumbar sacral"),
     "how it feels": word_set(
         """deep dull sharp stabbing burning throbbing pounding shooting gnawing nagging tight stiff"""
     ),
+    "how it looks": word_set("red reddish blotchy raised bumpy spotty patchy flaky scaly"),
     "what brings it on": word_set(
         """climbing climb stairs upstairs steps walking exercise exercising exertion exertional standing lying
         sitting bending lifting rest wake wakes waking woke"""
@@ -75,7 +76,7 @@ QUALIFIERS: dict[str, frozenset[str]] = {
     "how a report words it": word_set(
         """unspecified other acute intermittent nocturnal generalized generalised focal onset episode episodes
         initial encounter moderate mild paroxysmal idiopathic spontaneous sudden site closed subjective
-        tendency diathesis related induced associated neoplastic neoplasm malignant maculopapular
+        localized localised tendency diathesis related induced associated neoplastic neoplasm malignant maculopapular
         morbilliform erythematous form forms type types kind kinds disease antineoplastic pattern soft
         tissue nonspecific internal subcutaneous finding findings disorder disorders musculoskeletal"""
     ),

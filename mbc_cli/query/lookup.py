@@ -272,12 +272,10 @@ def _in_clause(
             hits, left = [core], list(core.ignored)
     if ANIMALS & set(clause):  # "my dog has a rash": not a person's symptom
         return [], [], [], False
-    places = [_site_ids(kb, word) for word in left if not _harmless(word) or (hits and _site_ids(kb, word))]
-    unknown = {
-        word
-        for word, ids in zip((w for w in left if not _harmless(w) or (hits and _site_ids(kb, w))), places, strict=True)
-        if not ids
-    }
+    surface = _on_the_surface(clause)
+    placed = [w for w in left if w not in surface and (not _harmless(w) or (hits and _site_ids(kb, w)))]
+    places = [_site_ids(kb, word) for word in placed]
+    unknown = {word for word, ids in zip(placed, places, strict=True) if not ids}
     if unknown:
         # Words that are neither qualifiers nor places: in a short clause they change what it says ("rash
         # decision"); in a longer one, a phrase still counts unless such a word stands right beside it.
@@ -288,6 +286,38 @@ def _in_clause(
     hits = [hit for hit in hits if not places or _linked(kb, hit.ref, places)]
     understood = bool(hits or negated or (not places and not candidates))
     return hits, left, negated, understood
+
+
+_SURFACE = frozenset({"on", "over", "across", "all over"})
+"""Words that put a symptom on the body's surface: "a rash on my stomach" is a rash, wherever it is."""
+
+
+def _on_the_surface(clause: list[str]) -> frozenset[str]:
+    """The body parts a clause puts a symptom on ("rash on my stomach", "swelling over the left clavicle"):
+    where on the body, not a site the symptom must be linked to. Small words and sides may stand between."""
+    on: set[str] = set()
+    after = False
+    for word in clause:
+        if word in _SURFACE:
+            after = True
+        elif after and (word in FUNCTION_WORDS or word in _SIDES):
+            continue
+        elif after and _weak_or_place(word):
+            on.add(word)
+        else:
+            after = False
+    return frozenset(on)
+
+
+_SIDES = frozenset({"left", "right", "both", "upper", "lower", "front", "side"})
+
+
+def _weak_or_place(word: str) -> bool:
+    return family(word) in _WEAK or word in _BODY_SURFACE
+
+
+_BODY_SURFACE = frozenset({"trunk", "torso", "clavicle", "collarbone", "ribs", "rib", "scalp", "breastbone"})
+"""Parts of the body's surface a rash or a swelling is seen on, beyond those that name nothing alone."""
 
 
 _SENTENCE = 4

@@ -283,6 +283,26 @@ def test_a_short_term_must_be_understood_whole(real_kb: KnowledgeBase) -> None:
     assert (hit.ref.id, hit.ignored) == ("headache", ("bone", "china"))
 
 
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("a red blotchy rash on my stomach", "rash"),
+        ("maculopapular rash on trunk", "rash"),
+        ("localized swelling over the left clavicle", "swelling"),
+        ("hives across my chest and arms", "rash"),
+    ],
+)
+def test_a_body_part_a_symptom_is_on_is_where_not_a_site_it_must_be_linked_to(
+    real_kb: KnowledgeBase, text: str, symptom: str
+) -> None:
+    assert [ref_id for ref_id, _ in found(real_kb, text)] == [symptom]
+
+
+@pytest.mark.parametrize("text", ["a red herring", "across the board", "a raised voice", "red in the face"])
+def test_words_of_how_it_looks_or_where_name_nothing_alone(real_kb: KnowledgeBase, text: str) -> None:
+    assert found(real_kb, text) == []
+
+
 @pytest.mark.parametrize("text", ["bringing everything back up", "brought her food back up"])
 def test_bringing_food_back_up_is_vomiting_not_being_backed_up(real_kb: KnowledgeBase, text: str) -> None:
     assert [ref_id for ref_id, _ in found(real_kb, text)] == ["vomiting"]
