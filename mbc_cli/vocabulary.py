@@ -29,7 +29,7 @@ QUALIFIERS: dict[str, frozenset[str]] = {
     "how bad": word_set(
         """severe bad really very quite so mild terrible awful horrible extreme extremely intense unbearable
         excruciating slight slightly bit little lot lots much more most worse worst worsening increasing
-        getting kind sort real pretty marked significant absolutely totally completely utterly whatsoever"""
+        getting kind sort real pretty marked significant absolutely totally completely utterly whatsoever just"""
     ),
     "how often": word_set(
         """constant constantly always sometimes often lately recently chronic persistent frequent frequently

@@ -331,8 +331,18 @@ def _beside(clause: list[str], senses: list[str], words: frozenset[str], unknown
     if not at:
         return False
     before = [word for word in clause[: min(at)] if word not in FUNCTION_WORDS][-1:]
-    after = [word for word in clause[max(at) + 1 :] if word not in FUNCTION_WORDS][:1]
+    after = []
+    for word in clause[max(at) + 1 :]:
+        if word in _APART:  # "a convulsion in the shower": where or when, not what
+            break
+        if word not in FUNCTION_WORDS:
+            after = [word]
+            break
     return bool(set(before + after) & unknown)  # small words between do not part them: "seizure of assets"
+
+
+_APART = frozenset({"in", "at", "on", "during", "after", "before", "since", "while", "when", "until", "then"})
+"""Small words after a phrase that begin where or when it happened, so the word after them is not beside it."""
 
 
 def _harmless(word: str) -> bool:

@@ -298,6 +298,12 @@ def test_a_body_part_a_symptom_is_on_is_where_not_a_site_it_must_be_linked_to(
     assert [ref_id for ref_id, _ in found(real_kb, text)] == [symptom]
 
 
+def test_a_word_after_in_at_or_since_is_where_or_when_not_beside_the_phrase(real_kb: KnowledgeBase) -> None:
+    text = "had a convulsion in the shower this morning and my daughter found me"
+    assert [ref_id for ref_id, _ in found(real_kb, text)] == ["seizures"]
+    assert found(real_kb, "seizure of assets by the bank") == []  # "of" binds: what was seized
+
+
 @pytest.mark.parametrize("text", ["a red herring", "across the board", "a raised voice", "red in the face"])
 def test_words_of_how_it_looks_or_where_name_nothing_alone(real_kb: KnowledgeBase, text: str) -> None:
     assert found(real_kb, text) == []
