@@ -159,7 +159,7 @@ QUESTION_WORDS = word_set(
     please know want need about with for of the a an to in on at and or if any get have has having
     people person someone patients women anyone ok okay really much many happen happens happening
     happened going find ever still even latest newest available there metastases metastasis mets used use
-    mine actually personally already just exactly"""
+    mine actually personally already just exactly usually typically generally normally"""
 )
 """Words of the question itself, and of its subject (metastatic breast cancer), left aside."""
 

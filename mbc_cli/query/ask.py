@@ -328,6 +328,8 @@ def _command(
         ):
             if concepts == wanted:
                 return command, []
+        if concepts == {"spread"} and "where" in key.split():  # "where does it spread to"
+            return ("sites",), []
         for concept, term in (("hospice", "hospice care"), ("palliative care", "palliative care")):
             if concepts == {concept} and term in kb.names:
                 return ("term", term), []

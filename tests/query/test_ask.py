@@ -113,6 +113,15 @@ def test_a_subtype_asked_about_beside_an_idea_points_to_its_treatments(real_kb: 
     assert answer.statements
 
 
+@pytest.mark.parametrize("question", ["where does breast cancer usually spread to", "where does it spread"])
+def test_where_it_spreads_is_answered_by_the_sites(real_kb: KnowledgeBase, question: str) -> None:
+    assert ask(real_kb, question).command == ("sites",)
+
+
+def test_how_it_spreads_is_not_where(real_kb: KnowledgeBase) -> None:
+    assert ask(real_kb, "how does it usually spread").command is None
+
+
 @pytest.mark.parametrize(
     "question",
     ["my wife's cancer is HER2 positive, what treatments could she have", "what treatments can he get for her2+"],
