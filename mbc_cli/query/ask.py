@@ -226,8 +226,10 @@ _ADVICE = word_set("mg milligram milligrams dose doses dosage dosing overdose")
 """Words of a question only a doctor can answer (how much of a medicine to take): never answered from statements."""
 
 
-_DOSE = re.compile(r"\bhow (much|many)\b.*\b(take|have|give)\b")
-"""How much (or how many) of something to take: a dose."""
+_DOSE = re.compile(
+    r"\bhow (much|many)\b.*\b(should|can|could|do|may|must|to) (i |we |you |she |he |they )?(take|give)\b"
+)
+"""How much (or how many) of something to take or give: a dose ("how many people have it" is not one)."""
 
 
 def _advice_asked(key: str) -> bool:
