@@ -58,7 +58,9 @@ QUALIFIERS: dict[str, frozenset[str]] = {
         looking look looks everyone everybody everything anything something anyone barely hardly properly
         normally what how"""
     ),
-    "where": word_set("all over everywhere under behind inside across whole part quadrant thoracic lumbar sacral"),
+    "where": word_set(
+        "all over everywhere under behind inside across radiating radiates whole part quadrant thoracic lumbar sacral"
+    ),
     "how it feels": word_set(
         """deep dull sharp stabbing burning throbbing pounding shooting gnawing nagging tight stiff"""
     ),
@@ -76,7 +78,8 @@ QUALIFIERS: dict[str, frozenset[str]] = {
     "how a report words it": word_set(
         """unspecified other acute intermittent nocturnal generalized generalised focal onset episode episodes
         initial encounter moderate mild paroxysmal idiopathic spontaneous sudden site closed subjective
-        localized localised tendency diathesis related induced associated neoplastic neoplasm malignant maculopapular
+        localized localised serum plasma tendency diathesis related induced associated neoplastic neoplasm malignant
+        maculopapular
         morbilliform erythematous form forms type types kind kinds disease antineoplastic pattern soft
         tissue nonspecific internal subcutaneous finding findings disorder disorders musculoskeletal"""
     ),
@@ -182,7 +185,7 @@ Contractions have been spelled out by then (`name_key`): "don't" and "dont" are 
 CLAUSE_BREAKS = word_set("but and or plus also although though however except yet whereas")
 """Words that end a clause: a negation reaches no further than its clause."""
 
-CIRCUMSTANCES = word_set("when whenever after before during while if because")
+CIRCUMSTANCES = word_set("when whenever after following before during while if because")
 """Words that open a clause saying when or why a symptom comes ("light-headed when I stand up"):
 that clause is left aside, and said to be."""
 
@@ -279,6 +282,11 @@ FAMILIES = (
     "constipation constipated",
     "nausea nauseous nauseated",
     "anemia anemic",
+    "neutropenia neutropenic",
+    "leukopenia leukopenic",
+    "thrombocytopenia thrombocytopenic",
+    "pancytopenia pancytopenic",
+    "cytopenia cytopenic",
     "jaundice jaundiced",
     "fatigue fatigued fatigability",
     "bleed bleeding bled hemorrhage hemorrhagic hemorrhaging",
@@ -329,7 +337,7 @@ ALONE_NAMES_NOTHING = word_set(
         level levels weight sleep blood body head skin eye eyes chest stomach belly tummy back neck arm arms leg
         legs hand hands foot feet face facial mouth throat nose ear ears hip knee shoulder bowel bladder urine side
         palm palms palmar thigh thighs calf calves shin ankle ankles wrist elbow finger fingers toe toes muscle
-        muscles limb limbs joint joints
+        muscles limb limbs joint joints extremity extremities
         feeling go going gone come coming up down out off away thing things bit normal usual weird strange odd
         new old weak weakness usual cough coughing memory"""
 )

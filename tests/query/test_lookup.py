@@ -304,6 +304,19 @@ def test_a_word_after_in_at_or_since_is_where_or_when_not_beside_the_phrase(real
     assert found(real_kb, "seizure of assets by the bank") == []  # "of" binds: what was seized
 
 
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("neutropenic following chemotherapy", "low_blood_counts"),  # following: a circumstance, like after
+        ("serum calcium elevated at 12.4 mg/dL", "hypercalcemia"),  # serum: a word the report adds
+        ("pt reports lumbar back pain radiating to legs", "back_neck_pain"),
+        ("focal weakness of left upper extremity", "weakness_numbness"),
+    ],
+)
+def test_clinical_notes_are_read_for_the_symptom_they_record(real_kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert [ref_id for ref_id, _ in found(real_kb, text)] == [symptom]
+
+
 @pytest.mark.parametrize("text", ["a red herring", "across the board", "a raised voice", "red in the face"])
 def test_words_of_how_it_looks_or_where_name_nothing_alone(real_kb: KnowledgeBase, text: str) -> None:
     assert found(real_kb, text) == []
