@@ -169,11 +169,13 @@ IDIOMS = (
     "bedsores",
     "mouth sore",
     "mouth sores",
+    "itching to",
+    "itch to",
 )
 """Phrases that hold a symptom's word but mean something else ("fits and starts", "sick leave", "cold
 sore"): their words name no symptom. Reviewed from WordNet 3.0's multi-word entries that contain a
 word of mbc's symptoms, keeping those whose meaning is not the symptom ("sick note", bed and mouth
-sores, and the plurals, added likewise)."""
+sores, and the plurals, added likewise; "itching to", WordNet's sense of itch as a strong desire)."""
 
 MODIFIERS = frozenset().union(*QUALIFIERS.values())
 """Every qualifier word, whatever it qualifies."""
@@ -185,7 +187,7 @@ Contractions have been spelled out by then (`name_key`): "don't" and "dont" are 
 CLAUSE_BREAKS = word_set("but and or plus also although though however except yet whereas")
 """Words that end a clause: a negation reaches no further than its clause."""
 
-CIRCUMSTANCES = word_set("when whenever after following before during while if because")
+CIRCUMSTANCES = word_set("when whenever after following post before during while if because")
 """Words that open a clause saying when or why a symptom comes ("light-headed when I stand up"):
 that clause is left aside, and said to be."""
 
@@ -324,9 +326,18 @@ struggling: trouble). Search, `mbc ask` and the symptom matcher compare them as 
 idea each, never two ("cure" and "treat" stay apart, as do "change" and "trouble")."""
 
 
-SAID_AS = ((" can not ", " unable "), (" could not ", " unable "), (" killing me ", " hurts "))
+SAID_AS = (
+    (" can not ", " unable "),
+    (" could not ", " unable "),
+    (" killing me ", " hurts "),
+    (" n v ", " nausea and vomiting "),
+    (" soboe ", " shortness of breath on exertion "),
+    (" bno ", " bowels not opened "),
+)
 """Ways of saying one thing in two words: "can not" (inability) is "unable", as can't and cannot are;
-"my back is killing me" says it hurts."""
+"my back is killing me" says it hurts. And clinical notes' abbreviations that mean one thing only: N/V
+(nausea and vomiting), SOBOE (shortness of breath on exertion), BNO (bowels not opened). Not SOB, which
+is also to cry, nor HA, which is also a laugh."""
 
 COMPOUNDS = word_set("bad good")
 """Words that make a name of their own with the word after them ("bad breath", "good head"): beside them,
@@ -347,5 +358,9 @@ Reviewed by hand: "weak" is here because weakness in general is not the weakness
 the sources name, "cough" because a cough is not coughing up blood (it is another symptom, which the
 sources do not tie to a site), and body parts because a part alone is a place, not a symptom."""
 
-ANIMALS = word_set("dog dogs cat cats pet pets puppy kitten horse bird parrot rabbit hamster")
-"""Whose symptom it is, when it is no person's: "my dog has a rash" names no symptom of the patient's."""
+ANIMALS = word_set(
+    """dog dogs cat cats pet pets puppy kitten horse bird parrot rabbit hamster
+    phone battery batteries car engine computer laptop printer machine bridge plant plants economy"""
+)
+"""Whose symptom it is, when it is no person's: "my dog has a rash" and "my phone battery is exhausted"
+name no symptom of the patient's (animals, machines, plants)."""

@@ -188,6 +188,9 @@ OTHER_ILLNESSES = (
     "asthma",
     "arthritis",
     "heart disease",
+    "a cold",
+    "the cold",
+    "chest infection",
 )
 """Other illnesses a question may ask about, which the sources do not cover."""
 _BREAST = word_set("breast metastatic mbc metastasis secondary secondaries")

@@ -80,6 +80,12 @@ _SENTENCES = re.compile(r"[.!?;]+(?=\s|$)|\n+")
 a terminal escape sequence, nor the . of 5.5."""
 
 
+_DASH = re.compile(r"\s[-\u2013\u2014]+\s")
+"""A dash between spaces, which parts a note's clauses as a comma does ("?MSCC - urgent MRI requested")."""
+_CODE = re.compile(r"[a-z]\d\d[0-9a-z]*")
+"""A classification's code (ICD-10 R04.2 is "r04 2" as a name key): a word a report adds, not a symptom's."""
+
+
 def find(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
     """Return what `text` names among entries of the given kinds, each entry once, best step first.
 
@@ -96,7 +102,8 @@ def find(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[Hit, ...]
             if word not in FUNCTION_WORDS
         ]
         return _together(found, unread)
-    return _one(kb, text, kinds, strict=len(name_key(text).split()) <= STRICT_WORDS)
+    listed = "," in text or _DASH.search(text) is not None  # "Urinary retention, catheterised": a note's list
+    return _one(kb, text, kinds, strict=len(name_key(text).split()) <= STRICT_WORDS and not listed)
 
 
 def _together(found: list[tuple[Hit, ...]], unread: list[str]) -> tuple[Hit, ...]:
@@ -115,7 +122,7 @@ def _together(found: list[tuple[Hit, ...]], unread: list[str]) -> tuple[Hit, ...
 
 def _one(kb: KnowledgeBase, text: str, kinds: frozenset[str], *, strict: bool) -> tuple[Hit, ...]:
     """What one sentence names (commas part its clauses, as "and" does)."""
-    key = name_key(text.replace(",", " and "))
+    key = name_key(_DASH.sub(" and ", text.replace(",", " and ")))
     if not key:
         return ()
     for idiom in _IDIOMS_LONGEST_FIRST:  # its words name no symptom: left standing as one word that names nothing
@@ -350,7 +357,13 @@ def _harmless(word: str) -> bool:
     nothing alone ("levels" in "raised calcium levels", "arm" in "skin rash on my arm"), or a lone letter
     (the b of "<b>headache</b>"), or a number ("x 3 days")."""
     sense = family(word)
-    return sense in _QUALIFIER_SENSES or sense in _WEAK or len(word) == 1 or word.isdigit()
+    return (
+        sense in _QUALIFIER_SENSES
+        or sense in _WEAK
+        or len(word) == 1
+        or word.isdigit()
+        or _CODE.fullmatch(word) is not None
+    )
 
 
 def _linked(kb: KnowledgeBase, ref: NameRef, places: list[frozenset[str]]) -> bool:

@@ -317,6 +317,28 @@ def test_clinical_notes_are_read_for_the_symptom_they_record(real_kb: KnowledgeB
     assert [ref_id for ref_id, _ in found(real_kb, text)] == [symptom]
 
 
+@pytest.mark.parametrize(
+    ("text", "symptoms"),
+    [
+        ("R04.2 Haemoptysis", ["coughing_up_blood"]),  # a classification's code is a word the report adds
+        ("Urinary retention, catheterised", ["urination_bowel_trouble"]),  # a comma lists a note's findings
+        ("?MSCC - urgent MRI whole spine requested", ["spinal_cord_compression"]),  # so does a dash
+        ("c/o N/V post cycle 3", ["nausea", "vomiting"]),
+        ("BNO 5/7, abdo soft", ["constipation"]),
+        ("SOBOE, sats 93% on RA", ["shortness_of_breath"]),
+    ],
+)
+def test_a_notes_codes_lists_and_abbreviations_are_read(real_kb: KnowledgeBase, text: str, symptoms: list[str]) -> None:
+    assert sorted(ref_id for ref_id, _ in found(real_kb, text)) == symptoms
+
+
+@pytest.mark.parametrize(
+    "text", ["itching to get back to work", "my phone battery is completely exhausted", "I sob every night"]
+)
+def test_a_desire_a_machine_and_crying_are_no_symptoms(real_kb: KnowledgeBase, text: str) -> None:
+    assert found(real_kb, text) == []
+
+
 @pytest.mark.parametrize("text", ["a red herring", "across the board", "a raised voice", "red in the face"])
 def test_words_of_how_it_looks_or_where_name_nothing_alone(real_kb: KnowledgeBase, text: str) -> None:
     assert found(real_kb, text) == []
