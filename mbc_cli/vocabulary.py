@@ -120,6 +120,13 @@ QUALIFIER_PHRASES = (
     "for no reason",
     "for no apparent reason",
     "out of nowhere",
+    "first thing",
+    "all the time",
+    "most of the time",
+    "every now and then",
+    "now and then",
+    "on and off",
+    "off and on",
 )
 """Several words that together say only how often: left aside before anything is matched
 ("neck pain that keeps coming back" is neck pain, not back pain)."""

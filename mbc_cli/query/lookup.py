@@ -475,6 +475,29 @@ def suggest(kb: KnowledgeBase, text: str, kinds: frozenset[str], limit: int = 3)
     return tuple(chosen.values())[:limit]
 
 
+SPELLING_CUTOFF = 0.85
+"""How close a word left aside must be to a one-word name to be taken for its misspelling ("nausious":
+nauseous): stricter than CUTOFF, because the word stands in a sentence mbc understood otherwise."""
+
+
+def misspelled(kb: KnowledgeBase, words: Iterable[str], kinds: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """The words left aside that look like a misspelt one-word name of the given kinds, each with that name:
+    (("nausious", "nauseous"),). Never matched, only said, as suggestions are: "did you mean"."""
+    found: list[tuple[str, str]] = []
+    for word in dict.fromkeys(words):
+        if len(word) < 5 or _harmless(word) or word in kb.text_words or family(word) in kb.words:
+            continue
+        names = [
+            known
+            for known in _starting_with(kb, word[0])
+            if " " not in known and any(ref.kind in kinds for ref in kb.names[known])
+        ]
+        close = difflib.get_close_matches(word, names, n=1, cutoff=SPELLING_CUTOFF)
+        if close:
+            found.append((word, close[0]))
+    return tuple(found)
+
+
 def _starting_with(kb: KnowledgeBase, letter: str) -> Iterable[str]:
     """The name keys that begin with `letter`, reading only their shards of a compiled index."""
     by_prefix = getattr(kb.names, "starting_with", None)

@@ -33,6 +33,8 @@ class TermMatch:
     suggestions: tuple[str, ...] = ()
     other_kind: str | None = None
     """When the term (or its closest suggestion) names something else, such as a site: which kind."""
+    misspelled: tuple[tuple[str, str], ...] = ()
+    """Words left aside that look like a misspelt symptom's name, with that name (see `lookup.misspelled`)."""
 
     @property
     def how(self) -> str:
@@ -80,7 +82,8 @@ def match_symptom(kb: KnowledgeBase, term: str) -> TermMatch:
     """Understand one term as symptoms (see `lookup.find`), else say what it names or suggest names."""
     hits = lookup.find(kb, term, SYMPTOM_KINDS)
     if hits:
-        return TermMatch(term, hits, tuple(kb.symptoms[hit.ref.id] for hit in hits))
+        typos = lookup.misspelled(kb, hits[0].ignored, SYMPTOM_KINDS)
+        return TermMatch(term, hits, tuple(kb.symptoms[hit.ref.id] for hit in hits), misspelled=typos)
     other = lookup.find(kb, term, lookup.ALL_KINDS - SYMPTOM_KINDS)
     if other:  # the name of something else, such as a site or a drug: say so, suggest nothing
         return TermMatch(term, (), (), (), other[0].ref.kind)

@@ -256,6 +256,9 @@ def sites(answer: SitesAnswer, context: Context) -> Document:
 def symptom(answer: SymptomAnswer, context: Context) -> Document:
     """The answer to `mbc symptom TERM...`."""
     lead = [Row((describe(m.term, m.hits),)) for m in answer.matches if m.hits]
+    lead += [
+        Row((f'"{word}" was left aside. Did you mean: {name}?',)) for m in answer.matches for word, name in m.misspelled
+    ]
     rows = []
     results = []
     for rank, ranked in enumerate(answer.sites, start=1):
@@ -309,6 +312,7 @@ def symptom(answer: SymptomAnswer, context: Context) -> Document:
                     "how": m.how,
                     "match": [match_json(m.term, hit) for hit in m.hits],
                     "suggestions": list(m.suggestions),
+                    "misspelled": [{"word": word, "did_you_mean": name} for word, name in m.misspelled],
                 }
                 for m in answer.matches
             ],

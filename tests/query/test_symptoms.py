@@ -123,3 +123,21 @@ def test_five_terms_that_unicode_expands_18_fold_are_answered_within_a_second(re
     them become a 180,000-character key of 30,001 words, stemmed and compared several times for each term."""
     timed(lambda: query.by_symptoms(real_kb, [EXPANDING]))
     timed(lambda: query.by_symptoms(real_kb, [EXPANDING] * 5))
+
+
+@pytest.mark.parametrize(
+    ("term", "typos"),
+    [
+        ("feel nausious and lightheaded most mornings", (("nausious", "nauseous"),)),
+        ("been vommiting and dizzy all day", (("vommiting", "vomiting"),)),
+        ("had a convulsion in the shower this morning", ()),  # a real word, not a misspelling
+        ("so breathles walking to the car and my chest hurts", (("breathles", "breathless"),)),
+    ],
+)
+def test_a_misspelt_symptom_left_aside_in_a_sentence_is_said_never_matched(
+    real_kb: KnowledgeBase, term: str, typos: tuple[tuple[str, str], ...]
+) -> None:
+    match = query.symptoms.match_symptom(real_kb, term)
+    assert match.hits
+    assert match.misspelled == typos
+    assert not {name for _, name in typos} & {hit.matched for hit in match.hits}

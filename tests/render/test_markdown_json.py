@@ -48,3 +48,11 @@ def test_json_sources_cover_nested_citations(real_kb: KnowledgeBase) -> None:
     payload = json.loads(json_render.render(answers.site(query.by_site(real_kb, "bone"), context(real_kb))))
     nested = {c["source"] for n in payload["results"][0]["notes"] for c in n["citations"]}
     assert nested <= {s["id"] for s in payload["sources"]}
+
+
+def test_a_misspelt_word_left_aside_is_said_in_every_format(real_kb: KnowledgeBase) -> None:
+    answer = query.by_symptoms(real_kb, ["feel nausious and lightheaded"])
+    document = answers.symptom(answer, context(real_kb))
+    payload = json.loads(json_render.render(document))
+    assert payload["query"]["matches"][0]["misspelled"] == [{"word": "nausious", "did_you_mean": "nauseous"}]
+    assert '"nausious" was left aside. Did you mean: nauseous?' in markdown.render(document)
