@@ -93,7 +93,8 @@ CONCEPTS = (
     _concept(
         "prevention",
         "prevent, prevention, lower, lowering, reduce, reducing, avoid, cut down, lifestyle, diet, exercise, "
-        "alcohol, weight, eat, eating, food, foods, what should i eat",
+        "alcohol, wine, beer, drinking, weight, overweight, obese, obesity, eat, eating, food, foods, "
+        "what should i eat",
         "prevention",
     ),
     _concept(

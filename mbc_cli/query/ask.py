@@ -123,7 +123,8 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
         raise _unanswered(kb, question)
     if command is None:
         about = [Concept(phrase, (*subtype.phrases, *subtype.narrower)) for subtype, phrase, _ in subtypes]
-        found = _statements(kb, [*concepts, *about], words)
+        spoken = [word for word in key.split() if word not in rest]  # the words that named its ideas
+        found = _statements(kb, [*concepts, *about], words, spoken)
         if not found:
             raise _unanswered(kb, question)
         see_also = tuple(dict.fromkeys(subtype.flag for subtype, _, _ in subtypes))
@@ -405,16 +406,21 @@ def _site(kb: KnowledgeBase, text: str) -> str | None:
     return kb.sites[ref.id].name if ref.kind in ("site", "place") else kb.local_areas[ref.id].name
 
 
-def _statements(kb: KnowledgeBase, concepts: Sequence[Concept], words: Sequence[str]) -> tuple[Statement, ...]:
+def _statements(
+    kb: KnowledgeBase, concepts: Sequence[Concept], words: Sequence[str], spoken: Sequence[str] = ()
+) -> tuple[Statement, ...]:
     """The notes, figures and definitions that speak to most of the question's ideas and words, best first.
 
     An idea a statement says in words (its text or quotes) counts most, and the more so the fewer of
     the statements found say it ("cope" in "how do I cope with the diagnosis" says more than
     "diagnosis", which many say); an idea whose topic the statement has counts once more, and each
-    other word of the question once. Only the statements holding one of those words are read.
+    other word of the question once, and so does each word the question named an idea with, when the
+    statement holds it too ("weight" in "will losing weight help", beside the other ways of prevention).
+    Only the statements holding one of those words are read.
     """
     phrases = {concept.name: [_normal(p) for p in concept.phrases] for concept in concepts}
     typed = list(dict.fromkeys(searchable.normal(word) for word in words))
+    own = [word for word in dict.fromkeys(searchable.normal(word) for word in spoken) if word not in _SMALL]
     refs: set[str] = set()
     for phrase in (phrase for found in phrases.values() for phrase in found if phrase):
         # the statements that hold every word of a phrase ("go away": both), as the word index says
@@ -422,7 +428,7 @@ def _statements(kb: KnowledgeBase, concepts: Sequence[Concept], words: Sequence[
         if indexed:
             refs |= set(indexed[0]).intersection(*indexed[1:])
     refs |= {ref for word in typed for ref in kb.text_words.get(word, ())}
-    read: list[tuple[Statement, str, list[str], list[str], list[str]]] = []
+    read: list[tuple[Statement, str, list[str], list[str], list[str], int]] = []
     for ref in sorted(refs):
         kind, entry_id = ref.split(" ", 1)
         if kind not in _STATEMENT_KINDS:
@@ -432,13 +438,14 @@ def _statements(kb: KnowledgeBase, concepts: Sequence[Concept], words: Sequence[
         said = [c.name for c in concepts if any(f" {' '.join(p)} " in said_as for p in phrases[c.name])]
         about = [c.name for c in concepts if topic in c.topics]
         held = [word for word in typed if f" {word} " in said_as]
+        echoed = sum(f" {word} " in said_as for word in own)
         if said or (typed and 2 * len(held) >= len(typed) and held):  # an idea, or half of the other words
-            read.append((statement, kind, said, about, held))
-    saying = Counter(name for _, _, said, _, _ in read for name in said)
+            read.append((statement, kind, said, about, held, echoed))
+    saying = Counter(name for _, _, said, _, _, _ in read for name in said)
     weight = {name: 2 + math.log(len(read) / count) for name, count in saying.items()}
     scored: list[tuple[tuple[float, int, int, str], Statement]] = []
-    for statement, kind, said, about, held in read:
-        score = sum(weight[name] for name in said) + len(about) + len(held)
+    for statement, kind, said, about, held, echoed in read:
+        score = sum(weight[name] for name in said) + len(about) + len(held) + echoed
         ideas = tuple(dict.fromkeys((*said, *about)))
         scored.append(((-score, -len(said), _STATEMENT_KINDS.index(kind), statement.id), _with(statement, ideas)))
     scored.sort(key=lambda item: item[0])

@@ -207,3 +207,11 @@ def test_fuzz_any_question_is_answered_or_said_unanswerable_quickly(text: str) -
     assert answer.command is not None or answer.statements
     for statement in answer.statements:
         assert statement.citations
+
+
+def test_the_word_a_question_names_its_idea_with_ranks_the_statements_that_say_it_first(
+    real_kb: KnowledgeBase,
+) -> None:
+    """Prevention is also alcohol and food; asked about weight, the note on weight comes first."""
+    (first, *_) = ask(real_kb, "will losing weight help").statements
+    assert "weight" in first.text
