@@ -414,7 +414,7 @@ def _statements(
     An idea a statement says in words (its text or quotes) counts most, and the more so the fewer of
     the statements found say it ("cope" in "how do I cope with the diagnosis" says more than
     "diagnosis", which many say); an idea whose topic the statement has counts once more, and each
-    other word of the question once, and so does each word the question named an idea with, when the
+    other word of the question once, and each word the question named an idea with half as much, when the
     statement holds it too ("weight" in "will losing weight help", beside the other ways of prevention).
     Only the statements holding one of those words are read.
     """
@@ -445,7 +445,7 @@ def _statements(
     weight = {name: 2 + math.log(len(read) / count) for name, count in saying.items()}
     scored: list[tuple[tuple[float, int, int, str], Statement]] = []
     for statement, kind, said, about, held, echoed in read:
-        score = sum(weight[name] for name in said) + len(about) + len(held) + echoed
+        score = sum(weight[name] for name in said) + len(about) + len(held) + echoed / 2
         ideas = tuple(dict.fromkeys((*said, *about)))
         scored.append(((-score, -len(said), _STATEMENT_KINDS.index(kind), statement.id), _with(statement, ideas)))
     scored.sort(key=lambda item: item[0])
