@@ -178,11 +178,20 @@ IDIOMS = (
     "mouth sores",
     "itching to",
     "itch to",
+    "vomiting blood",
+    "vomited blood",
+    "vomit blood",
+    "throwing up blood",
+    "threw up blood",
+    "blood in vomit",
+    "blood in my vomit",
 )
 """Phrases that hold a symptom's word but mean something else ("fits and starts", "sick leave", "cold
 sore"): their words name no symptom. Reviewed from WordNet 3.0's multi-word entries that contain a
 word of mbc's symptoms, keeping those whose meaning is not the symptom ("sick note", bed and mouth
-sores, and the plurals, added likewise; "itching to", WordNet's sense of itch as a strong desire)."""
+sores, and the plurals, added likewise; "itching to", WordNet's sense of itch as a strong desire).
+And vomiting blood (hematemesis, bleeding in the gut), which holds vomiting's word but is another
+symptom, one the sources do not name."""
 
 MODIFIERS = frozenset().union(*QUALIFIERS.values())
 """Every qualifier word, whatever it qualifies."""

@@ -417,3 +417,8 @@ def test_clinical_notes_are_read(real_kb: KnowledgeBase, note: str, symptom: str
 )
 def test_words_beside_a_symptom_that_change_what_it_means(real_kb: KnowledgeBase, text: str) -> None:
     assert lookup.find(real_kb, text, SYMPTOM) == ()
+
+
+@pytest.mark.parametrize("text", ["vomiting blood", "threw up blood twice", "blood in my vomit"])
+def test_vomiting_blood_is_another_symptom_not_vomiting(real_kb: KnowledgeBase, text: str) -> None:
+    assert found(real_kb, text) == []
