@@ -131,21 +131,6 @@ def test_whose_cancer_it_is_does_not_change_the_question(real_kb: KnowledgeBase,
     assert answer.command == ("treatments", "--her2-positive")
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "how many mg of ibuprofen can I take for bone pain",
-        "what dose of tamoxifen",
-        "how much morphine should I take",
-        "how many painkillers can she take a day",
-    ],
-)
-def test_a_question_asking_for_a_dose_is_never_answered_from_statements(real_kb: KnowledgeBase, question: str) -> None:
-    with pytest.raises(Unanswered) as raised:
-        ask(real_kb, question)
-    assert "doctor" in raised.value.advice
-
-
 def test_how_many_people_is_not_a_dose(real_kb: KnowledgeBase) -> None:
     assert ask(real_kb, "how many people have metastatic breast cancer?").statements
 
@@ -178,6 +163,11 @@ def test_half_the_words_beside_its_ideas_unknown_is_a_question_the_sources_canno
         "who won the match",
         "the of and",
         "xyzzy",
+        # a dose is never answered from statements: the advice is to ask the care team
+        "how many mg of ibuprofen can I take for bone pain",
+        "what dose of tamoxifen",
+        "how much morphine should I take",
+        "how many painkillers can she take a day",
     ],
 )
 def test_a_question_the_sources_cannot_answer_is_said_to_be_one(real_kb: KnowledgeBase, question: str) -> None:
