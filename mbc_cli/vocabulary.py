@@ -365,7 +365,7 @@ ALONE_NAMES_NOTHING = word_set(
         legs hand hands foot feet face facial mouth throat nose ear ears hip knee shoulder bowel bladder urine side
         palm palms palmar thigh thighs calf calves shin ankle ankles wrist elbow finger fingers toe toes muscle
         muscles limb limbs joint joints extremity extremities
-        feeling go going gone come coming up down out off away thing things bit normal usual weird strange odd
+        feeling go going gone went come coming came up down out off away thing things bit normal usual weird strange odd
         new old weak weakness usual cough coughing memory"""
 )
 """Words that are part of many symptoms' names but name none alone ("loss", "low", "head"): never a

@@ -410,6 +410,17 @@ def test_words_beside_a_symptom_that_change_what_it_means(real_kb: KnowledgeBase
     assert lookup.find(real_kb, text, SYMPTOM) == ()
 
 
+@pytest.mark.parametrize(
+    ("text", "symptom"),
+    [
+        ("he's not himself lately", "behavior_changes"),  # a negation that is itself the name
+        ("my right hand went numb and I can't feel my fingers", "weakness_numbness"),
+    ],
+)
+def test_everyday_ways_of_saying_it(real_kb: KnowledgeBase, text: str, symptom: str) -> None:
+    assert [ref_id for ref_id, _ in found(real_kb, text)] == [symptom]
+
+
 @pytest.mark.parametrize("text", ["vomiting blood", "threw up blood twice", "blood in my vomit"])
 def test_vomiting_blood_is_another_symptom_not_vomiting(real_kb: KnowledgeBase, text: str) -> None:
     assert found(real_kb, text) == []
