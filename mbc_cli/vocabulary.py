@@ -374,6 +374,17 @@ Reviewed by hand: "weak" is here because weakness in general is not the weakness
 the sources name, "cough" because a cough is not coughing up blood (it is another symptom, which the
 sources do not tie to a site), and body parts because a part alone is a place, not a symptom."""
 
+ON_THE_BODY = word_set("on over across")
+"""Words that put a symptom on the body's surface: "a rash on my stomach" is a rash, wherever it is."""
+
+BODY_SURFACE = word_set("trunk torso clavicle collarbone ribs rib scalp breastbone")
+"""Parts of the body's surface a rash or a swelling is seen on, beyond the body words that name nothing
+alone (ALONE_NAMES_NOTHING): after ON_THE_BODY, where on the body, not a site the symptom must be linked to."""
+
+WHERE_OR_WHEN = word_set("in at on during after before since while when until then")
+"""Small words after a phrase that begin where or when it happened ("a convulsion in the shower"), so the
+word after them is not beside the phrase; "of" is not among them ("seizure of assets")."""
+
 ANIMALS = word_set(
     """dog dogs cat cats pet pets puppy kitten horse bird parrot rabbit hamster
     phone battery batteries car engine computer laptop printer machine bridge plant plants economy"""

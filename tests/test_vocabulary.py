@@ -9,10 +9,10 @@ from mbc_cli.names import name_key, stem_key
 
 
 def named(kb: KnowledgeBase) -> Iterator[tuple[str, str, tuple[str, ...]]]:
-    """(id, name, aliases) of every entry and place that has names."""
+    """(id, name, aliases) of every entry and place that has names (a symptom's narrower kinds among them)."""
     for group in (kb.sites, kb.local_areas, kb.symptoms, kb.tests, kb.treatments, kb.drugs, kb.terms):
         for entry in group.values():
-            yield entry.id, entry.name, entry.aliases
+            yield entry.id, entry.name, (*entry.aliases, *getattr(entry, "narrower", ()))
     for site in kb.sites.values():
         for place in site.places:
             yield site.id, place.name, place.aliases

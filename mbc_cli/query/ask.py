@@ -118,7 +118,7 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
         )
     short = len(key.split()) <= LONG_QUESTION  # a long text is read for what it names, the rest aside
     if command is None and (
-        (short and _unknown(kb, words, concepts)) or _undefined(key, concepts, subtypes) or _advice_asked(key)
+        (short and _unknown(kb, words)) or _undefined(key, concepts, subtypes) or _advice_asked(key)
     ):
         raise _unanswered(kb, question)
     if command is None:
@@ -209,21 +209,17 @@ def _about_another_cancer(key: str) -> bool:
     return any(w in _BLOOD_CANCERS or (w in OTHER_CANCERS and after in ("cancer", "cancers")) for w, after in pairs)
 
 
-def _unknown(kb: KnowledgeBase, words: Sequence[str], concepts: Sequence[Concept]) -> bool:
+def _unknown(kb: KnowledgeBase, words: Sequence[str]) -> bool:
     """Whether the question is about something found nowhere in the knowledge base ("banana calories",
     "a bee sting"): then statements that share its other words would only mislead.
 
-    When at least half of the words beside the ideas it understands are unknown ("is it ok to have a
-    glass of wine", "lung cancer screening age"), but not for one unknown word among several known
-    ones ("do the survival statistics apply to me personally").
+    `words` are the words beside the ideas it understands: when at least half of them are unknown ("is it
+    ok to have a glass of wine", "lung cancer screening age"), but not for one unknown word among several
+    known ones ("what do the survival numbers say for someone my age").
     """
     meaningful = [word for word in words if word not in MODIFIERS and not word.isdigit()]
     unknown = [w for w in meaningful if searchable.normal(w) not in kb.text_words and family(w) not in kb.words]
-    if not unknown:
-        return False
-    said = {family(word) for concept in concepts for phrase in concept.phrases for word in phrase.split()}
-    rest = [word for word in meaningful if family(word) not in said]  # the words beside its ideas
-    return 2 * len(unknown) >= len(rest)
+    return bool(unknown) and 2 * len(unknown) >= len(meaningful)
 
 
 _ADVICE = word_set("mg milligram milligrams dose doses dosage dosing overdose")

@@ -34,6 +34,7 @@ from mbc_cli.names import content, family, inflection, name_key, phrase_key, ste
 from mbc_cli.vocabulary import (
     ALONE_NAMES_NOTHING,
     ANIMALS,
+    BODY_SURFACE,
     CIRCUMSTANCES,
     CLAUSE_BREAKS,
     COMPOUNDS,
@@ -41,7 +42,10 @@ from mbc_cli.vocabulary import (
     IDIOMS,
     MODIFIERS,
     NEGATIONS,
+    ON_THE_BODY,
     QUALIFIER_PHRASES,
+    QUALIFIERS,
+    WHERE_OR_WHEN,
 )
 
 SITE_KINDS = frozenset({"site", "place", "local_area"})
@@ -295,36 +299,24 @@ def _in_clause(
     return hits, left, negated, understood
 
 
-_SURFACE = frozenset({"on", "over", "across", "all over"})
-"""Words that put a symptom on the body's surface: "a rash on my stomach" is a rash, wherever it is."""
-
-
 def _on_the_surface(clause: list[str]) -> frozenset[str]:
     """The body parts a clause puts a symptom on ("rash on my stomach", "swelling over the left clavicle"):
     where on the body, not a site the symptom must be linked to. Small words and sides may stand between."""
     on: set[str] = set()
     after = False
     for word in clause:
-        if word in _SURFACE:
+        if word in ON_THE_BODY:
             after = True
         elif after and (word in FUNCTION_WORDS or word in _SIDES):
             continue
-        elif after and _weak_or_place(word):
+        elif after and (family(word) in _WEAK or word in BODY_SURFACE):
             on.add(word)
         else:
             after = False
     return frozenset(on)
 
 
-_SIDES = frozenset({"left", "right", "both", "upper", "lower", "front", "side"})
-
-
-def _weak_or_place(word: str) -> bool:
-    return family(word) in _WEAK or word in _BODY_SURFACE
-
-
-_BODY_SURFACE = frozenset({"trunk", "torso", "clavicle", "collarbone", "ribs", "rib", "scalp", "breastbone"})
-"""Parts of the body's surface a rash or a swelling is seen on, beyond those that name nothing alone."""
+_SIDES = QUALIFIERS["which side"]
 
 
 _SENTENCE = 4
@@ -340,16 +332,12 @@ def _beside(clause: list[str], senses: list[str], words: frozenset[str], unknown
     before = [word for word in clause[: min(at)] if word not in FUNCTION_WORDS][-1:]
     after = []
     for word in clause[max(at) + 1 :]:
-        if word in _APART:  # "a convulsion in the shower": where or when, not what
+        if word in WHERE_OR_WHEN:  # "a convulsion in the shower": where or when, not what
             break
         if word not in FUNCTION_WORDS:
             after = [word]
             break
     return bool(set(before + after) & unknown)  # small words between do not part them: "seizure of assets"
-
-
-_APART = frozenset({"in", "at", "on", "during", "after", "before", "since", "while", "when", "until", "then"})
-"""Small words after a phrase that begin where or when it happened, so the word after them is not beside it."""
 
 
 def _harmless(word: str) -> bool:
