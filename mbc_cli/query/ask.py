@@ -94,7 +94,7 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
     """Answer a question in plain words: with a command's answer when one answers it, else statements."""
     subtypes = subtypes_in(question)
     key = without_subtypes(question)
-    concepts, rest = _concepts(key)
+    concepts, rest, spoken = _concepts(key)
     words = [word for word in rest if word not in QUESTION_WORDS and word not in _WHOSE and content(word)]
     aside = tuple(dict.fromkeys(word for word in rest if word not in words))
     named = [_subtype_named(subtype, phrase, narrower) for subtype, phrase, narrower in subtypes]
@@ -123,7 +123,6 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
         raise _unanswered(kb, question)
     if command is None:
         about = [Concept(phrase, (*subtype.phrases, *subtype.narrower)) for subtype, phrase, _ in subtypes]
-        spoken = [word for word in key.split() if word not in rest]  # the words that named its ideas
         found = _statements(kb, [*concepts, *about], words, spoken)
         if not found:
             raise _unanswered(kb, question)
@@ -251,8 +250,8 @@ def _subtype_named(subtype: Subtype, phrase: str, narrower: bool) -> str:
     return f"subtype {phrase}"
 
 
-def _concepts(key: str) -> tuple[list[Concept], list[str]]:
-    """The ideas `key` names, and its words that are not part of one."""
+def _concepts(key: str) -> tuple[list[Concept], list[str], list[str]]:
+    """The ideas `key` names, its words that are not part of one, and those that are (that named them)."""
     words = key.split()
     stems = [searchable.normal(word) for word in words]
     used: set[int] = set()
@@ -267,7 +266,11 @@ def _concepts(key: str) -> tuple[list[Concept], list[str]]:
                 start += len(phrase) - 1
                 break
         start += 1
-    return found, [word for i, word in enumerate(words) if i not in used]
+    return (
+        found,
+        [word for i, word in enumerate(words) if i not in used],
+        [word for i, word in enumerate(words) if i in used],
+    )
 
 
 def _phrases() -> dict[str, list[tuple[list[str], Concept]]]:

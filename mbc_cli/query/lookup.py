@@ -22,6 +22,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from mbc_cli import searchable
 from mbc_cli.errors import NotFoundError
 from mbc_cli.model import (
     KnowledgeBase,
@@ -259,6 +260,8 @@ def _in_clause(
     A negation ("no", "not", "without") takes out the rest of its clause, unless it is part of a known
     phrase ("do not feel like eating"); what comes before it still counts ("pain without swelling").
     """
+    if ANIMALS & set(clause):  # "my dog has a rash": not a person's symptom
+        return [], [], [], False
     senses = [family(word) for word in clause]
     wanted = frozenset(s for word, s in zip(clause, senses, strict=True) if content(word))
     candidates = _phrases_within(kb, wanted, kinds)
@@ -281,8 +284,6 @@ def _in_clause(
         core = _core_word(kb, left, kinds)
         if core is not None:
             hits, left = [core], list(core.ignored)
-    if ANIMALS & set(clause):  # "my dog has a rash": not a person's symptom
-        return [], [], [], False
     surface = _on_the_surface(clause)
     placed = [w for w in left if w not in surface and (not _harmless(w) or (hits and _site_ids(kb, w)))]
     places = [_site_ids(kb, word) for word in placed]
@@ -473,7 +474,7 @@ def misspelled(kb: KnowledgeBase, words: Iterable[str], kinds: frozenset[str]) -
     (("nausious", "nauseous"),). Never matched, only said, as suggestions are: "did you mean"."""
     found: list[tuple[str, str]] = []
     for word in dict.fromkeys(words):
-        if len(word) < 5 or _harmless(word) or word in kb.text_words or family(word) in kb.words:
+        if len(word) < 5 or _harmless(word) or searchable.normal(word) in kb.text_words or family(word) in kb.words:
             continue
         names = [
             known
