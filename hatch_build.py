@@ -1,7 +1,7 @@
 """Build hook: compile the knowledge base into the wheel, so an installed mbc never parses YAML to answer.
 
 The wheel ships data/ as mbc_cli/data and, beside it, mbc_cli/compiled.marshal: the validated model
-keyed by the hash of that YAML (see mbc_cli/store.py). A broken knowledge base fails the build.
+keyed by the hash of that YAML (see mbc_cli/kb/cache.py). A broken knowledge base fails the build.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ class CompileKnowledgeBase(BuildHookInterface):  # type: ignore[misc]
             return  # an editable install reads the checkout's data/ and caches its model per user
         sys.path.insert(0, self.root)
         try:
-            from mbc_cli import store
+            from mbc_cli.kb import cache
         finally:
             sys.path.remove(self.root)
-        compiled = Path(tempfile.mkdtemp(prefix="mbc-build-")) / store.SHIPPED
-        store.compile_to(Path(self.root) / "data", compiled)
-        build_data["force_include"][str(compiled)] = f"mbc_cli/{store.SHIPPED}"
+        compiled = Path(tempfile.mkdtemp(prefix="mbc-build-")) / cache.SHIPPED
+        cache.compile_to(Path(self.root) / "data", compiled)
+        build_data["force_include"][str(compiled)] = f"mbc_cli/{cache.SHIPPED}"

@@ -11,7 +11,7 @@ import sys
 import time
 from collections.abc import Callable
 
-from mbc_cli import kb
+from mbc_cli.kb import load
 from mbc_cli.model import KnowledgeBase
 from mbc_cli.names import name_key
 from mbc_cli.query import lookup
@@ -118,7 +118,7 @@ def import_ms(module: str) -> str:
 
 
 def main() -> None:
-    knowledge = kb.load()
+    knowledge = load.load()
     print(f"{len(TYPOS)} typos, {len(knowledge.names)} names and aliases\n")
     print("| matcher | right first | right in top 3 | median time per lookup |")
     print("| --- | --- | --- | --- |")

@@ -203,12 +203,13 @@ def _ask(
     With `evidence`, each line is followed by the quotes it cites (JSON always carries them).
     """
 
-    from mbc_cli import query, store
+    from mbc_cli import query
+    from mbc_cli.kb import cache
     from mbc_cli.render.answers import Context
 
     chosen = Format.json if as_json else fmt
     _wants_json["json"] = chosen is Format.json
-    knowledge = store.open_kb(_chosen["kb"])
+    knowledge = cache.open_kb(_chosen["kb"])
     document = build(knowledge, Context(knowledge.sources, query.advice(knowledge)))
     if evidence and chosen is not Format.json:
         from mbc_cli.render.document import with_quotes
@@ -289,13 +290,14 @@ def validate(
     ] = None,
 ) -> None:
     """Check a knowledge base: its files, ids and references, and with --sources every quote."""
-    from mbc_cli import kb, locate, query
+    from mbc_cli import query
+    from mbc_cli.kb import load, locate
     from mbc_cli.render import validation
 
     folder = locate.folder(Path(path) if path is not None else _chosen["kb"])
     snapshots = None if sources is None else Path(sources)
     terminal.show(
-        validation.summary(query.summary(kb.load(folder, sources_dir=snapshots)), quotes_checked=bool(sources))
+        validation.summary(query.summary(load.load(folder, sources_dir=snapshots)), quotes_checked=bool(sources))
     )
 
 

@@ -16,15 +16,6 @@ import typer
 
 from mbc_cli.names import name_key
 
-_KIND_LABEL = {
-    "site": "site",
-    "local_area": "local spread",
-    "symptom": "symptom",
-    "test": "test",
-    "treatment": "treatment",
-    "drug": "drug",
-    "term": "term",
-}
 _BASH_SPECIAL = re.compile(r"""([\s'"\\$`()&;<>|*?\[\]{}!#~])""")
 LIMIT = 100
 """At most this many completions: beyond, the shell's list is no help."""
@@ -38,30 +29,27 @@ def names(incomplete: str, kinds: frozenset[str], kb: Path | None = None) -> lis
     Names come before aliases; each is offered as typed in the knowledge base's index (folded case).
     The knowledge base is the one in `kb`, else $MBC_KB, else the bundled one.
     """
-    from mbc_cli import store
     from mbc_cli.errors import MbcError
+    from mbc_cli.kb import cache
 
     try:
-        knowledge = store.open_kb(kb)
+        knowledge = cache.open_kb(kb)
     except MbcError:
         return []
     start = name_key(incomplete)
     index = knowledge.names
-    keys = index.shard(start) if isinstance(index, store.Sharded) and len(start) >= store.PREFIX else index
     found: dict[str, tuple[bool, str]] = {}
-    for key in keys:
-        if key.startswith(start):
-            refs = index[key]
-            for ref in refs:
-                if ref.kind in kinds:
-                    is_alias = key != name_key(ref.name)
-                    if ref.kind == "place":
-                        part_of = f"part of {knowledge.sites[ref.id].name}"
-                        label = f"{ref.name}, {part_of}" if is_alias else part_of
-                    else:
-                        label = _KIND_LABEL[ref.kind] + (f": {ref.name}" if is_alias else "")
-                    found.setdefault(key, (is_alias, label))
-                    break
+    for key in index.starting_with(start):
+        for ref in index[key]:
+            if ref.kind in kinds:
+                is_alias = key != name_key(ref.name)
+                if ref.kind == "place":
+                    part_of = f"part of {knowledge.sites[ref.id].name}"
+                    label = f"{ref.name}, {part_of}" if is_alias else part_of
+                else:
+                    label = ref.kind.label + (f": {ref.name}" if is_alias else "")
+                found.setdefault(key, (is_alias, label))
+                break
     chosen = sorted(found.items(), key=lambda item: (item[1][0], item[0]))[:LIMIT]
     return [(key, label) for key, (_, label) in chosen]
 

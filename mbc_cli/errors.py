@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Protocol
 
+from mbc_cli.declare import Record
 from mbc_cli.printable import visible
 
 EXIT_NOT_FOUND = 1
@@ -24,8 +24,7 @@ EXIT_CLOSED_PIPE = 141
 program that SIGPIPE stopped, and distinct from "not found"."""
 
 
-@dataclass(frozen=True, slots=True)
-class Location:
+class Location(Record):
     """A place in a knowledge-base file, 1-based as editors count."""
 
     file: str
@@ -36,8 +35,7 @@ class Location:
         return f"{self.file}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Record):
     """One thing wrong with the knowledge base."""
 
     location: Location | None

@@ -1,186 +1,188 @@
-"""The knowledge base as immutable data: what the YAML says, validated, with its indexes."""
+"""The knowledge base as immutable data: what the YAML says, validated, with its indexes.
+
+Each class of entry is declared here once: its fields, their types, and through `key()` how its
+YAML file writes them. The checks, the assembly and the compiled cache in mbc_cli.kb are derived
+from these declarations; `Kind` names every kind of entry once.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, fields, is_dataclass
+from enum import Enum
+from typing import Generic, TypeVar
+
+from mbc_cli.declare import Record, key
+
+T = TypeVar("T")
+
+SUBTYPES = ("hr_positive", "hr_negative", "her2_positive", "triple_negative", "brca_mutation")
+"""The subtypes of breast cancer a treatment or drug can be for."""
 
 
-@dataclass(frozen=True, slots=True)
-class Citation:
+class Citation(Record):
     """Where a claim comes from: exact words from one source snapshot."""
 
-    source: str
+    source: str = key(refers=("sources",))
     """The id of a `Source`."""
     quote: str
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
+class Claim(Record):
     """Our plain restatement of what the quotes say, with the quotes."""
 
     text: str
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(Record):
     """One source snapshot; None where the snapshot does not say."""
 
     id: str
     publisher: str | None
     title: str | None
-    label: str | None
+    label: str | None = key(optional=True)
     """How to name it to a reader when it shows neither publisher nor title (never a file name)."""
     url: str | None
-    authors: tuple[str, ...]
-    reviewed_by: tuple[str, ...]
-    published: str | None
-    last_reviewed: str | None
-    last_updated: str | None
+    authors: tuple[str, ...] = key(optional=True)
+    reviewed_by: tuple[str, ...] = key(optional=True)
+    published: str | None = key(optional=True, pattern="date")
+    last_reviewed: str | None = key(optional=True, pattern="date")
+    last_updated: str | None = key(optional=True, pattern="date")
     licence: str
-    notes: str | None
+    notes: str | None = key(optional=True)
     snapshot: str
     """The snapshot's file name in shared/sources."""
 
 
-@dataclass(frozen=True, slots=True)
-class Frequency:
+class Frequency(Record):
     """How often a site is affected, in one study."""
 
     percent: float
-    study: str
+    study: str = key(refers=("studies",))
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(Record):
     """A part of a site, e.g. the spine in bone."""
 
     name: str
-    aliases: tuple[str, ...]
+    aliases: tuple[str, ...] = key(optional=True)
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SymptomLink:
+class SymptomLink(Record):
     """A site can cause a symptom, directly or through an intermediate condition."""
 
-    symptom: str
-    via: str | None
+    symptom: str = key(refers=("symptoms",))
+    via: str | None = key(optional=True, refers=("symptoms",))
     """The id of the intermediate condition (a symptom of kind 'condition'), if any."""
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SiteLink:
-    """A test checks, or a treatment is tied to, a site or local area."""
+class SiteLink(Record):
+    """A test checks a site."""
 
-    site: str
+    site: str = key(refers=("sites",))
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SubtypeLink:
+class AreaLink(Record):
+    """A treatment is tied to a site or a local area."""
+
+    site: str = key(refers=("sites", "local_areas"))
+    """The id of a site or of a local area."""
+    citations: tuple[Citation, ...]
+
+
+class SubtypeLink(Record):
     """A treatment or drug is for one subtype of breast cancer."""
 
-    subtype: str
-    """One of schema.SUBTYPES."""
+    subtype: str = key(choices=SUBTYPES)
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Site:
+class Site(Record):
     """A distant site breast cancer can spread to."""
 
     id: str
     name: str
-    aliases: tuple[str, ...]
-    prevalence: str
-    """common, less_common or not_stated."""
+    aliases: tuple[str, ...] = key(optional=True)
+    prevalence: str = key(choices=("common", "less_common", "not_stated"))
     named_by: tuple[Citation, ...]
-    frequency: Frequency | None
-    places: tuple[Place, ...]
-    symptoms: tuple[SymptomLink, ...]
-    notes: tuple[Claim, ...]
+    frequency: Frequency | None = key(optional=True)
+    places: tuple[Place, ...] = key(optional=True)
+    symptoms: tuple[SymptomLink, ...] = key(optional=True)
+    notes: tuple[Claim, ...] = key(optional=True)
 
 
-@dataclass(frozen=True, slots=True)
-class LocalArea:
+class LocalArea(Record):
     """A word that is not a distant site: spread there is local or regional."""
 
     id: str
     name: str
-    aliases: tuple[str, ...]
-    meaning: tuple[Claim, ...]
+    aliases: tuple[str, ...] = key(optional=True)
+    meaning: tuple[Claim, ...] = key(non_empty=True)
 
 
-@dataclass(frozen=True, slots=True)
-class Symptom:
+class Symptom(Record):
     """A symptom, or an intermediate condition with symptoms of its own."""
 
     id: str
     name: str
-    aliases: tuple[str, ...]
-    narrower: tuple[str, ...]
+    aliases: tuple[str, ...] = key(optional=True)
+    narrower: tuple[str, ...] = key(optional=True)
     """Words for narrower kinds of it (hip fracture, of fractures): matched as it, and said to be a kind of it."""
-    kind: str
-    """symptom or condition."""
-    description: tuple[Claim, ...]
-    general: tuple[Citation, ...]
+    kind: str = key(choices=("symptom", "condition"))
+    description: tuple[Claim, ...] = key(optional=True)
+    general: tuple[Citation, ...] = key(optional=True)
     """Non-empty when the sources call it general, not tied to one site."""
-    notes: tuple[Claim, ...]
+    notes: tuple[Claim, ...] = key(optional=True)
 
 
-@dataclass(frozen=True, slots=True)
-class Test:
+class Test(Record):
     """A test used to find spread."""
 
     id: str
     name: str
-    aliases: tuple[str, ...]
-    purpose: tuple[Claim, ...]
-    sites: tuple[SiteLink, ...]
+    aliases: tuple[str, ...] = key(optional=True)
+    purpose: tuple[Claim, ...] = key(non_empty=True)
+    sites: tuple[SiteLink, ...] = key(optional=True)
     """Empty when it is used wherever the cancer may have spread."""
-    notes: tuple[Claim, ...]
+    notes: tuple[Claim, ...] = key(optional=True)
 
 
-@dataclass(frozen=True, slots=True)
-class Treatment:
+class Treatment(Record):
     """A kind of treatment."""
 
     id: str
     name: str
-    aliases: tuple[str, ...]
-    kind: str
-    """systemic, local, supportive, trial or emerging."""
-    aims: tuple[Claim, ...]
-    subtypes: tuple[SubtypeLink, ...]
+    aliases: tuple[str, ...] = key(optional=True)
+    kind: str = key(choices=("systemic", "local", "supportive", "trial", "emerging"))
+    aims: tuple[Claim, ...] = key(non_empty=True)
+    subtypes: tuple[SubtypeLink, ...] = key(optional=True)
     """Empty when it is for any subtype."""
-    sites: tuple[SiteLink, ...]
-    notes: tuple[Claim, ...]
+    sites: tuple[AreaLink, ...] = key(optional=True)
+    notes: tuple[Claim, ...] = key(optional=True)
 
 
-@dataclass(frozen=True, slots=True)
-class Drug:
+class Drug(Record):
     """A drug or class of drugs the sources name."""
 
     id: str
     name: str
     """The generic name."""
-    brands: tuple[str, ...]
-    aliases: tuple[str, ...]
-    kind: str
+    brands: tuple[str, ...] = key(optional=True)
+    aliases: tuple[str, ...] = key(optional=True)
+    kind: str = key(choices=("drug", "class"))
     """drug, or class for a group such as aromatase inhibitors."""
-    treatment: str
-    drug_class: str
+    treatment: str = key(refers=("treatments",))
+    drug_class: str = key(name="class")
     citations: tuple[Citation, ...]
-    subtypes: tuple[SubtypeLink, ...]
-    notes: tuple[Claim, ...]
+    subtypes: tuple[SubtypeLink, ...] = key(optional=True)
+    notes: tuple[Claim, ...] = key(optional=True)
 
 
-@dataclass(frozen=True, slots=True)
-class Study:
+class Study(Record):
     """A study a source mentions."""
 
     id: str
@@ -191,60 +193,184 @@ class Study:
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Statistic:
+class Statistic(Record):
     """A figure the sources give, with what it measures."""
 
     id: str
     name: str
-    topic: str
+    topic: str = key(
+        choices=("survival", "life_expectancy", "recurrence", "de_novo", "prevalence", "spread", "incidence")
+    )
     measures: str
     value: str
     """The figure as the source states it."""
     low: float | None
     high: float | None
-    unit: str | None
+    unit: str | None = key(choices=("percent", "months", "women", "people"))
     population: str | None
     year: int | None
-    study: str | None
+    study: str | None = key(refers=("studies",))
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(Record):
     """A word explained."""
 
     id: str
     name: str
-    aliases: tuple[str, ...]
-    definitions: tuple[Claim, ...]
+    aliases: tuple[str, ...] = key(optional=True)
+    definitions: tuple[Claim, ...] = key(non_empty=True)
 
 
-@dataclass(frozen=True, slots=True)
-class Note:
+class Note(Record):
     """Something the sources say that belongs to no single entry."""
 
     id: str
-    topic: str
+    topic: str = key(
+        choices=(
+            "advice",
+            "spread",
+            "symptoms",
+            "diagnosis",
+            "treatment",
+            "outlook",
+            "coping",
+            "prevention",
+            "risk",
+            "follow_up",
+            "research",
+        )
+    )
     text: str
-    study: str | None
+    study: str | None = key(optional=True, refers=("studies",))
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class NameRef:
+class Kind(str, Enum):
+    """Every kind of entry, named once: its file, its words, and the command that shows one.
+
+    A kind compares equal to its value ("site"), the word the name index and JSON use.
+    """
+
+    file: str | None
+    """The knowledge-base file (`<file>.yaml`) and the KnowledgeBase field that hold entries of this kind."""
+    entry: type[Record] | None
+    """The class of its entries."""
+    label: str
+    """One of them, in words: "local area"."""
+    plural: str
+    """Several, in words: "local areas"."""
+    heading: str
+    """The heading of a list of them."""
+    command: str | None
+    """The mbc command that shows one ({name} stands for its name), or None."""
+
+    def __new__(cls, value: str, *details: object) -> Kind:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        return member
+
+    def __init__(
+        self,
+        value: str,
+        file: str | None,
+        entry: type[Record] | None,
+        label: str,
+        plural: str,
+        heading: str,
+        command: str | None,
+    ) -> None:
+        self.file = file
+        self.entry = entry
+        self.label = label
+        self.plural = plural
+        self.heading = heading
+        self.command = command
+
+    SOURCE = ("source", "sources", Source, "source", "sources", "Sources", "sources")
+    SITE = ("site", "sites", Site, "site", "sites", "Sites", "site {name}")
+    PLACE = ("place", None, None, "place", "places", "Places within a site", "site {name}")
+    LOCAL_AREA = (
+        "local_area",
+        "local_areas",
+        LocalArea,
+        "local area",
+        "local areas",
+        "Local areas (not distant sites)",
+        "site {name}",
+    )
+    SYMPTOM = ("symptom", "symptoms", Symptom, "symptom", "symptoms", "Symptoms", "symptom {name}")
+    TEST = ("test", "tests", Test, "test", "tests", "Tests", "tests")
+    TREATMENT = ("treatment", "treatments", Treatment, "treatment", "treatments", "Treatments", "treatments")
+    DRUG = ("drug", "drugs", Drug, "drug", "drugs", "Drugs", "drug {name}")
+    STUDY = ("study", "studies", Study, "study", "studies", "Studies", None)
+    STATISTIC = ("statistic", "statistics", Statistic, "statistic", "statistics", "Statistics", "stats")
+    TERM = ("term", "terms", Term, "term", "terms", "Terms", "term {name}")
+    NOTE = ("note", "notes", Note, "note", "notes", "What the sources note", None)
+
+    def __str__(self) -> str:
+        value: str = self._value_
+        return value
+
+    @classmethod
+    def of(cls, value: str) -> Kind:
+        """The kind whose value is `value` ("site")."""
+        found = cls._value2member_map_[value]
+        assert isinstance(found, Kind)
+        return found
+
+
+FILES = tuple(kind for kind in Kind if kind.file is not None)
+"""The kinds with a file of their own, in the order the knowledge base lists them."""
+NAMED = frozenset(
+    {Kind.SITE, Kind.PLACE, Kind.LOCAL_AREA, Kind.SYMPTOM, Kind.TEST, Kind.TREATMENT, Kind.DRUG, Kind.TERM}
+)
+"""The kinds whose names and aliases the name index holds."""
+SITE_KINDS = frozenset({Kind.SITE, Kind.PLACE, Kind.LOCAL_AREA})
+"""What `mbc site` shows: a site, a place within one, or a local area."""
+
+
+class Index(Mapping[str, T], Generic[T]):
+    """A read-only index keyed by what people type (a name key, a stem), however it is stored."""
+
+    def starting_with(self, start: str) -> Iterator[str]:
+        """The keys that start with `start`."""
+        return (key for key in self if key.startswith(start))
+
+
+class FrozenIndex(Index[T]):
+    """An index held in memory, as assembly builds it."""
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, T]) -> None:
+        self._items = dict(items)
+
+    def __getitem__(self, key: str) -> T:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._items
+
+
+class NameRef(Record):
     """What a name or alias refers to: an entry of one kind, or a place within a site."""
 
-    kind: str
-    """site, place, local_area, symptom, test, treatment, drug or term."""
+    kind: Kind
+    """One of NAMED."""
     id: str
     """The entry's id; for a place, the id of its site."""
     name: str
     """The name as the knowledge base spells it."""
 
 
-@dataclass(frozen=True, slots=True)
-class KnowledgeBase:
+class KnowledgeBase(Record):
     """Every entry by id, in file order, and the indexes the queries use."""
 
     path: str
@@ -259,7 +385,7 @@ class KnowledgeBase:
     statistics: Mapping[str, Statistic]
     terms: Mapping[str, Term]
     notes: Mapping[str, Note]
-    names: Mapping[str, tuple[NameRef, ...]]
+    names: Index[tuple[NameRef, ...]]
     """Normalised name or alias (its `name_key`) -> what it names."""
     stems: Mapping[str, tuple[str, ...]]
     """`stem_key` -> the name keys with those stems: finds plurals and inflections."""
@@ -280,6 +406,12 @@ class KnowledgeBase:
     drugs_by_treatment: Mapping[str, tuple[str, ...]]
     """Treatment id -> ids of its drugs."""
 
+    def entries(self, kind: Kind) -> Mapping[str, Record]:
+        """The entries of a kind with a file of its own, by id."""
+        assert kind.file is not None, kind
+        entries: Mapping[str, Record] = getattr(self, kind.file)
+        return entries
+
 
 def walk(value: object) -> Iterator[object]:
     """Yield every model object in `value` (entries, claims, citations...), each before what it holds, in order."""
@@ -290,6 +422,6 @@ def walk(value: object) -> Iterator[object]:
             stack.extend(reversed(list(item.values())))
         elif isinstance(item, tuple):
             stack.extend(reversed(item))
-        elif is_dataclass(item):
+        elif isinstance(item, Record):
             yield item
-            stack.extend(reversed([getattr(item, f.name) for f in fields(item)]))
+            stack.extend(reversed(item.field_values()))

@@ -10,14 +10,13 @@ hand: a phrase must mean its idea in an everyday question, and an idea must not 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from mbc_cli.declare import Record
 from mbc_cli.names import name_key
 from mbc_cli.vocabulary import word_set
 
 
-@dataclass(frozen=True, slots=True)
-class Concept:
+class Concept(Record):
     """One idea a question can be about."""
 
     name: str
@@ -165,8 +164,7 @@ QUESTION_WORDS = word_set(
 """Words of the question itself, and of its subject (metastatic breast cancer), left aside."""
 
 
-@dataclass(frozen=True, slots=True)
-class Subtype:
+class Subtype(Record):
     """A subtype of breast cancer, as `mbc treatments` takes it, and the words for it."""
 
     name: str

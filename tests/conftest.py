@@ -11,7 +11,7 @@ import pytest
 import typer.testing
 from hypothesis import HealthCheck, settings
 
-from mbc_cli import kb
+from mbc_cli.kb import load
 from mbc_cli.model import KnowledgeBase
 
 settings.register_profile(
@@ -53,7 +53,7 @@ def _cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> It
 @pytest.fixture(scope="session")
 def real_kb() -> KnowledgeBase:
     """The knowledge base mbc ships with."""
-    return kb.load(ROOT / "data")
+    return load.load(ROOT / "data")
 
 
 @pytest.fixture(scope="session")

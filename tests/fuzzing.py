@@ -30,12 +30,12 @@ import yaml
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from mbc_cli import kb
 from mbc_cli.errors import Location, NotFoundError, Problem
+from mbc_cli.kb import load
+from mbc_cli.kb.read import ListNode, MappingNode, Scalar, Value
 from mbc_cli.model import KnowledgeBase
 from mbc_cli.names import name_key
 from mbc_cli.query.lookup import Hit
-from mbc_cli.yaml_reader import Mapping, Scalar, Sequence, Value
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
@@ -296,12 +296,12 @@ def assert_plain_values(value: Value, file: str, lines: int) -> None:
     stack: list[Value] = [value]
     while stack:
         item = stack.pop()
-        assert type(item) in (Scalar, Mapping, Sequence), type(item)
+        assert type(item) in (Scalar, MappingNode, ListNode), type(item)
         assert_located(item.at, file, lines)
         if isinstance(item, Scalar):
             assert type(item.text) is str
             assert type(item.value) in SCALAR_TYPES.get(item.type, (str,)), (item.type, type(item.value))
-        elif isinstance(item, Mapping):
+        elif isinstance(item, MappingNode):
             for key, (key_at, child) in item.items.items():
                 assert type(key) is str
                 assert_located(key_at, file, lines)
@@ -341,7 +341,7 @@ def real_knowledge_base() -> KnowledgeBase:
     The fuzz tests call this instead of taking the fixture: hypothesis prints every argument of a failing
     example, and the knowledge base's repr runs to hundreds of kilobytes.
     """
-    return kb.load(ROOT / "data")
+    return load.load(ROOT / "data")
 
 
 @functools.cache

@@ -26,8 +26,8 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
-from mbc_cli import locate, store
 from mbc_cli.cli import app
+from mbc_cli.kb import cache, locate
 
 ROOT = Path(__file__).resolve().parent.parent
 MBC = (sys.executable, "-m", "mbc_cli")
@@ -47,10 +47,10 @@ def compiled() -> Path | None:
     None when mbc ships it compiled (an installed wheel): then no process parses YAML anyway.
     """
     bundled = locate.bundled_path()
-    digest = store.fingerprint(bundled)
+    digest = cache.fingerprint(bundled)
     assert digest is not None
-    store.open_kb(bundled)  # compiles it into the session's cache folder (see conftest.py)
-    cached = store.cache_file(digest)
+    cache.open_kb(bundled)  # compiles it into the session's cache folder (see conftest.py)
+    cached = cache.cache_file(digest)
     return cached if cached.is_file() else None
 
 
@@ -255,12 +255,11 @@ main()
 
 
 def test_ctrl_c_while_answering_is_quiet_with_130(monkeypatch: pytest.MonkeyPatch) -> None:
-    from mbc_cli import store
 
     def interrupted(*_: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store, "open_kb", interrupted)
+    monkeypatch.setattr(cache, "open_kb", interrupted)
     result = CliRunner().invoke(app, ["site", "bone"])
     assert (result.exit_code, result.stdout, result.stderr) == (EXIT_INTERRUPTED, "", "")
 
@@ -517,11 +516,11 @@ def test_nothing_is_written_outside_the_cache_folder(tmp_path: Path) -> None:
         folder.mkdir()
     shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", kb)
     env = environment(tmp_path, HOME=str(home), TMPDIR=str(temporary))
-    cache = Path(env["XDG_CACHE_HOME"]) / "mbc"
-    kb_digest, bundled_digest = store.fingerprint(kb), store.fingerprint(locate.bundled_path())
+    cache_dir = Path(env["XDG_CACHE_HOME"]) / "mbc"
+    kb_digest, bundled_digest = cache.fingerprint(kb), cache.fingerprint(locate.bundled_path())
     assert kb_digest and bundled_digest
-    kb_cache, bundled_cache = (cache / store.cache_file(digest).name for digest in (kb_digest, bundled_digest))
-    shipped = (Path(store.__file__).parent / store.SHIPPED).is_file()  # a wheel: the bundled one is never cached
+    kb_cache, bundled_cache = (cache_dir / cache.cache_file(digest).name for digest in (kb_digest, bundled_digest))
+    shipped = (Path(cache.__file__).parent.parent / cache.SHIPPED).is_file()  # a wheel: the bundled one is never cached
 
     def bundled() -> list[CompletedProcess[bytes]]:
         return [mbc(["site", "bone"], env, cwd=work), mbc(["symptom", "headache"], env, cwd=work)]
@@ -544,13 +543,13 @@ def test_nothing_is_written_outside_the_cache_folder(tmp_path: Path) -> None:
     for done in (*from_bundled, *from_minimal):
         assert (done.returncode, done.stderr) == (EXIT_OK, b""), shown(done)
     assert from_minimal[0].stdout == from_minimal[1].stdout
-    assert written is not None, f"no cache written for the minimal knowledge base in {cache}"
-    assert shipped or bundled_cache.is_file(), f"no cache written for the bundled knowledge base in {cache}"
+    assert written is not None, f"no cache written for the minimal knowledge base in {cache_dir}"
+    assert shipped or bundled_cache.is_file(), f"no cache written for the bundled knowledge base in {cache_dir}"
     assert read == written, "the second run rewrote the cache instead of reading it"
     assert kb_after == kb_before, "the knowledge base folder changed"
     assert not changed(repo_before, repo_after), sorted(map(str, changed(repo_before, repo_after)))
-    outside = {path for path in changed(tmp_before, tmp_after) if not path.is_relative_to(cache)}
-    outside.discard(cache.parent)  # $XDG_CACHE_HOME itself, made to hold mbc's folder
+    outside = {path for path in changed(tmp_before, tmp_after) if not path.is_relative_to(cache_dir)}
+    outside.discard(cache_dir.parent)  # $XDG_CACHE_HOME itself, made to hold mbc's folder
     assert not outside, sorted(map(str, outside))
 
 

@@ -164,10 +164,11 @@ def test_a_term_naming_something_else_says_what_it_names() -> None:
 
 def _cited_quotes(args: list[str]) -> set[str]:
     """Every quote the lines of this command's answer cite (the closing advice aside), built as the command does."""
-    from mbc_cli import query, store
+    from mbc_cli import query
+    from mbc_cli.kb import cache
     from mbc_cli.render import answers
 
-    kb = store.open_kb()
+    kb = cache.open_kb()
     context = answers.Context(kb.sources, query.advice(kb))
     build = {
         "site": lambda: answers.site(query.by_site(kb, args[1]), context),

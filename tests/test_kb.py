@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
-from dataclasses import FrozenInstanceError
 from pathlib import Path
 
 import pytest
 
-from mbc_cli import kb, locate, query
+from mbc_cli import query
+from mbc_cli.declare import FrozenError
 from mbc_cli.errors import KnowledgeBaseError
+from mbc_cli.kb import check, load, locate
 from mbc_cli.model import KnowledgeBase
 from mbc_cli.names import name_key
 
@@ -18,9 +19,9 @@ from .conftest import FIXTURES, ROOT
 
 
 def test_real_knowledge_base_reads_without_problems() -> None:
-    entries, problems = kb.read_folder(ROOT / "data")
+    entries, problems = load.read_folder(ROOT / "data")
     assert problems == []
-    built, problems = kb.build(entries, "data")
+    built, problems = load.build(entries, "data")
     assert problems == []
     assert built is not None
 
@@ -55,11 +56,11 @@ def test_every_reference_resolves(real_kb: KnowledgeBase) -> None:
 
 def test_every_claim_has_a_short_quote(real_kb: KnowledgeBase) -> None:
     citations = query.all_citations(real_kb)
-    assert all(0 < len(citation.quote) <= kb.MAX_QUOTE for citation in citations)
+    assert all(0 < len(citation.quote) <= check.MAX_QUOTE for citation in citations)
 
 
 def test_the_model_is_immutable(real_kb: KnowledgeBase) -> None:
-    with pytest.raises(FrozenInstanceError):
+    with pytest.raises(FrozenError):
         real_kb.sites["bone"].name = "liver"  # type: ignore[misc]
     with pytest.raises(TypeError):
         real_kb.sites["liver"] = real_kb.sites["bone"]  # type: ignore[index]
@@ -112,7 +113,7 @@ def test_a_source_that_names_neither_publisher_nor_title_needs_a_label(tmp_path:
     label = next(line for line in text.splitlines() if line.strip().startswith("label:"))
     sources.write_text(text.replace(label + "\n", "", 1))
     with pytest.raises(KnowledgeBaseError) as raised:
-        kb.load(folder)
+        load.load(folder)
     [problem] = raised.value.problems
     assert problem.entry == 'source "news_article"'
     assert "needs a label" in problem.message

@@ -16,12 +16,12 @@ import yaml
 from hypothesis import example, given, settings
 from typer.testing import CliRunner
 
-from mbc_cli import kb
 from mbc_cli.cli import app
 from mbc_cli.errors import EXIT_BAD_DATA, KnowledgeBaseError, Problem
+from mbc_cli.kb import load
+from mbc_cli.kb.schema import FILES
 from mbc_cli.model import KnowledgeBase
 from mbc_cli.printable import visible
-from mbc_cli.schema import FILES
 
 from .conftest import FIXTURES
 from .fuzzing import (
@@ -250,7 +250,7 @@ def _break(workdir: Path, *faults: Fault) -> Path:
 
 def _problems(folder: Path) -> tuple[Problem, ...]:
     with pytest.raises(KnowledgeBaseError) as raised:
-        kb.load(folder)
+        load.load(folder)
     return raised.value.problems
 
 
@@ -268,13 +268,13 @@ def test_every_broken_fixture_has_a_fault() -> None:
     on_disk = {path.name for path in BROKEN.iterdir()}
     described = {f"{fault.name}.{fault.file}" for fault in FAULTS if fault.build is None}
     assert on_disk == described
-    assert all(fault.file.removesuffix(".yaml") in FILES for fault in FAULTS)
+    assert all(fault.file.removesuffix(".yaml") in {kind.file for kind in FILES} for fault in FAULTS)
 
 
 def test_minimal_knowledge_base_loads_without_problems() -> None:
-    entries, problems = kb.read_folder(MINIMAL)
+    entries, problems = load.read_folder(MINIMAL)
     assert problems == []
-    built, problems = kb.build(entries, "minimal")
+    built, problems = load.build(entries, "minimal")
     assert problems == []
     assert built is not None
     assert set(entries) == set(FILES)
@@ -293,7 +293,7 @@ def test_minimal_knowledge_base_validates_on_the_command_line(workdir: Path) -> 
 def test_a_broken_knowledge_base_is_refused(workdir: Path, fault: Fault) -> None:
     folder = _break(workdir, fault)
     with pytest.raises(KnowledgeBaseError) as raised:
-        kb.load(folder)
+        load.load(folder)
     assert raised.value.problems
     assert raised.value.exit_code == EXIT_BAD_DATA
 
@@ -328,13 +328,13 @@ def test_a_broken_knowledge_base_is_refused_within_a_second(workdir: Path, fault
     folder = _break(workdir, fault)
     started = time.perf_counter()
     with pytest.raises(KnowledgeBaseError):
-        kb.load(folder)
+        load.load(folder)
     loaded = time.perf_counter() - started
     started = time.perf_counter()
     result = runner.invoke(app, ["validate", KB])
     validated = time.perf_counter() - started
     assert result.exit_code == EXIT_BAD_DATA
-    assert loaded < TIME_LIMIT, f"kb.load took {loaded:.2f} s"
+    assert loaded < TIME_LIMIT, f"load.load took {loaded:.2f} s"
     assert validated < TIME_LIMIT, f"mbc validate took {validated:.2f} s"
 
 
@@ -509,13 +509,13 @@ def _load_replaced(folder: Path, replacement: Replacement) -> KnowledgeBase | Kn
     try:
         started = time.perf_counter()
         try:
-            result: KnowledgeBase | KnowledgeBaseError = kb.load(folder)
+            result: KnowledgeBase | KnowledgeBaseError = load.load(folder)
         except KnowledgeBaseError as error:
             result = error
         elapsed = time.perf_counter() - started
     finally:
         shutil.copyfile(MINIMAL / replacement.file, target)
-    assert elapsed < CALL_LIMIT, f"kb.load took {elapsed:.2f} s"
+    assert elapsed < CALL_LIMIT, f"load.load took {elapsed:.2f} s"
     if isinstance(result, KnowledgeBase):
         return result
     assert result.problems
@@ -534,7 +534,7 @@ def _load_replaced(folder: Path, replacement: Replacement) -> KnowledgeBase | Kn
 
 
 BIG_YEAR = Replacement("studies.yaml", _minimal_with("studies.yaml", b"year: 2017", b"year: " + b"1" * 4301), "")
-"""Found by fuzzing: an integer of more than 4300 digits made kb.load raise ValueError."""
+"""Found by fuzzing: an integer of more than 4300 digits made load.load raise ValueError."""
 NEWLINE_KEY = Replacement(
     "drugs.yaml", _minimal_with("drugs.yaml", b"  class: bone-", b'  "\\n": 1\n  class: bone-'), "key"
 )

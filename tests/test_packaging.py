@@ -43,7 +43,7 @@ def test_installed_layout_loads_the_shipped_data_from_another_folder(wheel: Path
         [
             sys.executable,
             "-c",
-            "from mbc_cli import kb, locate; k = kb.load(); print(locate.bundled_path(), len(k.sites))",
+            "from mbc_cli.kb import load, locate; k = load.load(); print(locate.bundled_path(), len(k.sites))",
         ],
         cwd=elsewhere,
         env=env,
@@ -65,8 +65,8 @@ def test_the_wheel_ships_the_compiled_model_and_uses_it(wheel: Path, tmp_path: P
     env = {**os.environ, "PYTHONPATH": str(site), "XDG_CACHE_HOME": str(cache)}
     env.pop("MBC_KB", None)
     code = (
-        "import sys; from mbc_cli import store; k = store.open_kb(); "
-        "print(k.sites['bone'].name, 'mbc_cli.kb' in sys.modules, 'yaml' in sys.modules)"
+        "import sys; from mbc_cli.kb import cache; k = cache.open_kb(); "
+        "print(k.sites['bone'].name, 'mbc_cli.kb.load' in sys.modules, 'yaml' in sys.modules)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=tmp_path, env=env, capture_output=True, text=True, check=True

@@ -7,17 +7,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from mbc_cli import kb, provenance
-from mbc_cli.model import KnowledgeBase
+from mbc_cli.kb import check, load, provenance
+from mbc_cli.model import Kind, KnowledgeBase
 
 from .conftest import ROOT
 
 
 def test_every_quote_is_found_in_its_snapshot(sources_dir: Path) -> None:
-    entries, problems = kb.read_folder(ROOT / "data")
+    entries, problems = load.read_folder(ROOT / "data")
     assert problems == []
-    citations = [(c.quote_at, c.source, c.quote) for c in kb.iter_citations(entries)]
-    snapshots = {e.text("id"): e.text("snapshot") for e in entries["sources"]}
+    citations = [(c.quote_at, c.source, c.quote) for c in check.iter_citations(entries)]
+    snapshots = {e.text("id"): e.text("snapshot") for e in entries[Kind.SOURCE]}
     assert len(citations) > 400
     assert provenance.check_quotes(citations, snapshots, sources_dir) == []
 
@@ -40,9 +40,9 @@ def test_sources_match_the_manifest(real_kb: KnowledgeBase, sources_dir: Path) -
 
 
 def test_a_changed_quote_is_caught(sources_dir: Path) -> None:
-    entries, _ = kb.read_folder(ROOT / "data")
-    snapshots = {e.text("id"): e.text("snapshot") for e in entries["sources"]}
-    cited = next(iter(kb.iter_citations(entries)))
+    entries, _ = load.read_folder(ROOT / "data")
+    snapshots = {e.text("id"): e.text("snapshot") for e in entries[Kind.SOURCE]}
+    cited = next(iter(check.iter_citations(entries)))
     problems = provenance.check_quotes(
         [(cited.quote_at, cited.source, cited.quote + " and more")], snapshots, sources_dir
     )

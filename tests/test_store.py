@@ -12,13 +12,14 @@ from pathlib import Path
 
 import pytest
 
-from mbc_cli import kb, locate, store
 from mbc_cli.errors import KnowledgeBaseError
+from mbc_cli.kb import cache as kb_cache
+from mbc_cli.kb import load, locate
 from mbc_cli.model import KnowledgeBase
 
 from .conftest import FIXTURES, ROOT
 
-FIELDS = [name for name in KnowledgeBase.__dataclass_fields__ if name != "path"]
+FIELDS = [name for name in KnowledgeBase.FIELDS if name != "path"]
 
 
 def same_model(one: KnowledgeBase, other: KnowledgeBase) -> None:
@@ -50,39 +51,39 @@ def small(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def small_kb(small: Path) -> KnowledgeBase:
-    return kb.load(small)
+    return load.load(small)
 
 
 def test_the_compiled_model_is_the_yaml_model(real_kb: KnowledgeBase) -> None:
-    fields = marshal.loads(marshal.dumps(store.freeze(real_kb)))
-    same_model(store.thaw(fields, real_kb.path), real_kb)
+    fields = marshal.loads(marshal.dumps(kb_cache.freeze(real_kb)))
+    same_model(kb_cache.thaw(fields, real_kb.path), real_kb)
 
 
 def test_the_second_run_reads_the_cache_not_the_yaml(
     data: Path, cache: Path, real_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    store.open_kb(data)
+    kb_cache.open_kb(data)
     assert len(list(cache.glob("kb-*.marshal"))) == 1
 
     def no_parsing(*args: object, **kwargs: object) -> None:
         raise AssertionError("the YAML was parsed again")
 
-    monkeypatch.setattr(kb, "load", no_parsing)
-    same_model(store.open_kb(data), real_kb)
+    monkeypatch.setattr(load, "load", no_parsing)
+    same_model(kb_cache.open_kb(data), real_kb)
 
 
 def test_a_changed_knowledge_base_is_never_served_from_the_cache(data: Path, cache: Path) -> None:
-    assert store.open_kb(data).sites["bone"].name == "bone"
+    assert kb_cache.open_kb(data).sites["bone"].name == "bone"
     sites = data / "sites.yaml"
     sites.write_text(sites.read_text().replace("  name: bone\n", "  name: bones of the body\n", 1))
-    assert store.open_kb(data).sites["bone"].name == "bones of the body"
+    assert kb_cache.open_kb(data).sites["bone"].name == "bones of the body"
     assert len(list(cache.glob("kb-*.marshal"))) == 2
 
 
 def test_a_broken_knowledge_base_is_reported_not_cached(data: Path, cache: Path) -> None:
     (data / "sites.yaml").write_text("- id: [unclosed\n")
     with pytest.raises(KnowledgeBaseError):
-        store.open_kb(data)
+        kb_cache.open_kb(data)
     assert not cache.exists() or not list(cache.iterdir())
 
 
@@ -97,11 +98,11 @@ def test_a_broken_knowledge_base_is_reported_not_cached(data: Path, cache: Path)
     ],
 )
 def test_a_damaged_cache_file_is_only_a_miss(small: Path, cache: Path, small_kb: KnowledgeBase, damage: object) -> None:
-    store.open_kb(small)
+    kb_cache.open_kb(small)
     (cached,) = cache.glob("kb-*.marshal")
     cached.write_bytes(damage(cached.read_bytes()))  # type: ignore[operator]
-    same_model(store.open_kb(small), small_kb)
-    same_model(store.open_kb(small), small_kb)  # and it was rewritten whole
+    same_model(kb_cache.open_kb(small), small_kb)
+    same_model(kb_cache.open_kb(small), small_kb)  # and it was rewritten whole
 
 
 @pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can write a read-only folder")
@@ -109,7 +110,7 @@ def test_a_read_only_cache_folder_still_answers(small: Path, cache: Path, small_
     cache.mkdir(parents=True)
     cache.chmod(0o500)
     try:
-        same_model(store.open_kb(small), small_kb)
+        same_model(kb_cache.open_kb(small), small_kb)
         assert list(cache.iterdir()) == []
     finally:
         cache.chmod(0o700)
@@ -122,26 +123,26 @@ def test_a_cache_that_cannot_be_written_still_answers(
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
-    same_model(store.open_kb(small), small_kb)
-    same_model(store.open_kb(small), small_kb)
+    same_model(kb_cache.open_kb(small), small_kb)
+    same_model(kb_cache.open_kb(small), small_kb)
 
 
 def test_a_cache_folder_that_is_a_file_still_answers(small: Path, cache: Path, small_kb: KnowledgeBase) -> None:
     cache.parent.mkdir(parents=True)
     cache.write_text("not a folder")
-    same_model(store.open_kb(small), small_kb)
+    same_model(kb_cache.open_kb(small), small_kb)
 
 
 def test_the_cache_writes_nothing_outside_its_folder(small: Path, cache: Path, tmp_path: Path) -> None:
     before = {p for p in tmp_path.rglob("*") if not p.is_relative_to(cache)}
-    store.open_kb(small)
-    store.open_kb(small)
+    kb_cache.open_kb(small)
+    kb_cache.open_kb(small)
     after = {p for p in tmp_path.rglob("*") if not p.is_relative_to(cache)}
     assert after == before | {cache.parent}
 
 
 def test_two_processes_compiling_at_once_both_answer(small: Path, cache: Path) -> None:
-    code = "import sys, pathlib; from mbc_cli import store; kb = store.open_kb(pathlib.Path(sys.argv[1]))\n"
+    code = "import sys, pathlib; from mbc_cli.kb import cache; kb = cache.open_kb(pathlib.Path(sys.argv[1]))\n"
     code += "print(kb.sites['bone'].name)"
     env = {**os.environ, "XDG_CACHE_HOME": str(cache.parent)}
     runs = [
@@ -160,8 +161,8 @@ def test_the_knowledge_base_is_chosen_by_argument_then_environment(data: Path, m
 
 
 def test_lazy_entries_behave_as_a_read_only_mapping(real_kb: KnowledgeBase) -> None:
-    fields = marshal.loads(marshal.dumps(store.freeze(real_kb)))
-    thawed = store.thaw(fields, "data")
+    fields = marshal.loads(marshal.dumps(kb_cache.freeze(real_kb)))
+    thawed = kb_cache.thaw(fields, "data")
     assert len(thawed.sites) == len(real_kb.sites)
     assert list(thawed.sites) == list(real_kb.sites)
     assert "bone" in thawed.sites and "nowhere" not in thawed.sites

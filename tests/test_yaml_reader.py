@@ -8,7 +8,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from mbc_cli.yaml_reader import Mapping, Scalar, Sequence, read_yaml
+from mbc_cli.kb.read import ListNode, MappingNode, Scalar, read_yaml
 
 from .fuzzing import (
     READ_LIMIT,
@@ -24,9 +24,9 @@ from .fuzzing import (
 def test_values_carry_their_line_and_column() -> None:
     value, problems = read_yaml("- id: bone\n  name: 'bone'\n", "f.yaml")
     assert problems == []
-    assert isinstance(value, Sequence)
+    assert isinstance(value, ListNode)
     entry = value.items[0]
-    assert isinstance(entry, Mapping)
+    assert isinstance(entry, MappingNode)
     key_at, name = entry.items["name"]
     assert (key_at.line, key_at.column) == (2, 3)
     assert isinstance(name, Scalar)
@@ -35,7 +35,7 @@ def test_values_carry_their_line_and_column() -> None:
 
 def test_scalars_keep_yaml_types_and_the_text_as_written() -> None:
     value, _ = read_yaml("[no, 1.5, 3, ~, 2023-12-15, 'no']", "f.yaml")
-    assert isinstance(value, Sequence)
+    assert isinstance(value, ListNode)
     seen = [(item.value, item.type, item.text) for item in value.items if isinstance(item, Scalar)]
     assert seen == [
         (False, "bool", "no"),
@@ -61,7 +61,7 @@ def test_tags_never_construct_objects() -> None:
 def test_small_aliases_expand() -> None:
     value, problems = read_yaml("a: &q [x, y]\nb: *q\n", "f.yaml")
     assert problems == []
-    assert isinstance(value, Mapping)
+    assert isinstance(value, MappingNode)
     assert value.items["a"][1] == value.items["b"][1]
 
 

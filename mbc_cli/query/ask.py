@@ -16,9 +16,9 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 
 from mbc_cli import searchable
+from mbc_cli.declare import Record
 from mbc_cli.errors import Unanswered
 from mbc_cli.model import Citation, KnowledgeBase
 from mbc_cli.names import content, family, name_key
@@ -52,8 +52,7 @@ ABOUT = (
 """What `mbc ask` can answer, for a question it cannot."""
 
 
-@dataclass(frozen=True, slots=True)
-class Statement:
+class Statement(Record):
     """One thing the sources say that answers the question."""
 
     kind: str
@@ -66,8 +65,7 @@ class Statement:
     """The question's ideas it speaks to."""
 
 
-@dataclass(frozen=True, slots=True)
-class AskAnswer:
+class AskAnswer(Record):
     """Answer to `mbc ask QUESTION`: how it was understood, and either a command's answer or statements."""
 
     question: str

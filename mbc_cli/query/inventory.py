@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 from mbc_cli import model
+from mbc_cli.declare import Record
 from mbc_cli.model import (
     Citation,
     KnowledgeBase,
@@ -14,8 +14,7 @@ from mbc_cli.model import (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Summary:
+class Summary(Record):
     """What a knowledge base holds: entries of each kind, and claims cited per source."""
 
     path: str

@@ -20,9 +20,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
 from mbc_cli import searchable
+from mbc_cli.declare import Record
 from mbc_cli.errors import NotFoundError
 from mbc_cli.model import (
     KnowledgeBase,
@@ -60,8 +60,7 @@ _COMPOUND_WORDS = frozenset(COMPOUNDS)
 _WEAK = frozenset(family(word) for word in ALONE_NAMES_NOTHING)
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
+class Hit(Record):
     """One thing the user's text was understood to name, and how."""
 
     ref: NameRef
@@ -450,7 +449,7 @@ def suggest(kb: KnowledgeBase, text: str, kinds: frozenset[str], limit: int = 3)
         ]
         return difflib.get_close_matches(key, candidates, n=limit * 3, cutoff=CUTOFF) if candidates else []
 
-    found = close(_starting_with(kb, key[0])) or close(kb.names)
+    found = close(kb.names.starting_with(key[0])) or close(kb.names)
     sharing = [
         known
         for word in content(" ".join(word for word in key.split() if len(word) >= 4))  # not "de", "mal"
@@ -478,22 +477,13 @@ def misspelled(kb: KnowledgeBase, words: Iterable[str], kinds: frozenset[str]) -
             continue
         names = [
             known
-            for known in _starting_with(kb, word[0])
+            for known in kb.names.starting_with(word[0])
             if " " not in known and any(ref.kind in kinds for ref in kb.names[known])
         ]
         close = difflib.get_close_matches(word, names, n=1, cutoff=SPELLING_CUTOFF)
         if close:
             found.append((word, close[0]))
     return tuple(found)
-
-
-def _starting_with(kb: KnowledgeBase, letter: str) -> Iterable[str]:
-    """The name keys that begin with `letter`, reading only their shards of a compiled index."""
-    by_prefix = getattr(kb.names, "starting_with", None)
-    if by_prefix is not None:
-        keys: Iterable[str] = by_prefix(letter)
-        return keys
-    return (known for known in kb.names if known.startswith(letter))
 
 
 def advice(kb: KnowledgeBase) -> Note:

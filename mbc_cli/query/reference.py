@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import math
 import shlex
-from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from mbc_cli import searchable
+from mbc_cli.declare import Record
 from mbc_cli.errors import NotFoundError, NotNamed
 from mbc_cli.model import (
     Citation,
@@ -75,8 +75,7 @@ def command(kind: str, name: str) -> str | None:
 # --- mbc term / drug: one entry by any of its names -------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Named(Generic[E]):
+class Named(Record, Generic[E]):
     """What the user's words named: each entry found, with how its name was matched."""
 
     term: str
@@ -182,8 +181,7 @@ def containing(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[Hit
 # --- mbc stats -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Statistics:
+class Statistics(Record):
     """Every statistic, grouped by what it is about, and how often each site is affected."""
 
     topics: tuple[tuple[str, tuple[tuple[Statistic, Study | None], ...]], ...]
@@ -210,8 +208,7 @@ def statistics(kb: KnowledgeBase) -> Statistics:
 # --- mbc search ----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Found:
+class Found(Record):
     """One entry the search found, and why it ranks where it does."""
 
     kind: str
@@ -234,8 +231,7 @@ class Found:
     """That passage's citations (for a name or alias, the entry's own)."""
 
 
-@dataclass(frozen=True, slots=True)
-class SearchAnswer:
+class SearchAnswer(Record):
     """Answer to `mbc search TEXT`: what was searched for, and the entries found, grouped by kind."""
 
     text: str

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from mbc_cli.declare import Record
 from mbc_cli.model import (
+    AreaLink,
     KnowledgeBase,
     LocalArea,
     Place,
@@ -21,8 +21,7 @@ from mbc_cli.query import lookup
 from mbc_cli.query.lookup import Hit
 
 
-@dataclass(frozen=True, slots=True)
-class Chain:
+class Chain(Record):
     """Symptoms a site causes through an intermediate condition (e.g. hypercalcemia)."""
 
     condition: Symptom
@@ -31,8 +30,7 @@ class Chain:
     symptoms: tuple[tuple[Symptom, SymptomLink], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class SiteAnswer:
+class SiteAnswer(Record):
     """Everything about one site: how common, where, symptoms, tests, treatments, notes."""
 
     term: str
@@ -47,17 +45,16 @@ class SiteAnswer:
     chains: tuple[Chain, ...]
     tests: tuple[tuple[Test, SiteLink | None], ...]
     """Tests that check this site (with the link), then those used wherever cancer may have spread."""
-    treatments: tuple[tuple[Treatment, SiteLink], ...]
+    treatments: tuple[tuple[Treatment, AreaLink], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class LocalAreaAnswer:
+class LocalAreaAnswer(Record):
     """The user named a place that is not a distant site: what spread there means."""
 
     term: str
     match: Hit
     area: LocalArea
-    treatments: tuple[tuple[Treatment, SiteLink], ...]
+    treatments: tuple[tuple[Treatment, AreaLink], ...]
 
 
 def by_site(kb: KnowledgeBase, name: str) -> SiteAnswer | LocalAreaAnswer:
@@ -93,7 +90,7 @@ def by_site(kb: KnowledgeBase, name: str) -> SiteAnswer | LocalAreaAnswer:
     return SiteAnswer(name, match, site, place, study, direct, chains, tied + general, _treatments_tied_to(kb, site.id))
 
 
-def _treatments_tied_to(kb: KnowledgeBase, area: str) -> tuple[tuple[Treatment, SiteLink], ...]:
+def _treatments_tied_to(kb: KnowledgeBase, area: str) -> tuple[tuple[Treatment, AreaLink], ...]:
     return tuple(
         (kb.treatments[t], next(s for s in kb.treatments[t].sites if s.site == area))
         for t in kb.treatments_by_site.get(area, ())
@@ -108,8 +105,7 @@ def commonness(site: Site) -> tuple[float, int]:
     return (-(site.frequency.percent if site.frequency else -1.0), _PREVALENCE_ORDER[site.prevalence])
 
 
-@dataclass(frozen=True, slots=True)
-class SitesAnswer:
+class SitesAnswer(Record):
     """Every site, most common first, and what the sources say about spread to several."""
 
     sites: tuple[tuple[Site, Study | None], ...]

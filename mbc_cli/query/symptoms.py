@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from mbc_cli.declare import Record
 from mbc_cli.errors import NoSymptomMatched
 from mbc_cli.model import (
     Citation,
@@ -21,8 +21,7 @@ from mbc_cli.query.sites import commonness
 SYMPTOM_KINDS = frozenset({"symptom"})
 
 
-@dataclass(frozen=True, slots=True)
-class TermMatch:
+class TermMatch(Record):
     """How one term the user typed was understood."""
 
     term: str
@@ -42,8 +41,7 @@ class TermMatch:
         return self.hits[0].how if self.hits else "none"
 
 
-@dataclass(frozen=True, slots=True)
-class Explanation:
+class Explanation(Record):
     """A site explains one of the user's symptoms, directly or through a condition."""
 
     term: str
@@ -54,8 +52,7 @@ class Explanation:
     citations: tuple[Citation, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class RankedSite:
+class RankedSite(Record):
     """A site that can cause some of the user's symptoms, with which and why."""
 
     site: Site
@@ -66,8 +63,7 @@ class RankedSite:
     """The user named this site (or a place in it) beside the symptoms: "rib pain"."""
 
 
-@dataclass(frozen=True, slots=True)
-class SymptomAnswer:
+class SymptomAnswer(Record):
     """Answer to `mbc symptom TERM...`: sites ranked by how many of the symptoms each explains."""
 
     matches: tuple[TermMatch, ...]
@@ -130,8 +126,7 @@ def by_symptoms(kb: KnowledgeBase, terms: Sequence[str]) -> SymptomAnswer:
     return SymptomAnswer(matches, sites, general, unlinked)
 
 
-@dataclass(frozen=True, slots=True)
-class SymptomSites:
+class SymptomSites(Record):
     """One symptom and the sites it points to."""
 
     symptom: Symptom

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
+from mbc_cli.declare import Record
 from mbc_cli.errors import UsageError
 from mbc_cli.model import (
+    AreaLink,
     Drug,
     KnowledgeBase,
     LocalArea,
     Site,
-    SiteLink,
     SubtypeLink,
     Test,
     Treatment,
@@ -19,8 +19,7 @@ from mbc_cli.model import (
 from mbc_cli.query import lookup
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(Record):
     """What the user said about the cancer; None means not said (unknown)."""
 
     hr_positive: bool | None = None
@@ -93,18 +92,16 @@ def profile(
     return Profile(hr_positive, her2_positive, brca)
 
 
-@dataclass(frozen=True, slots=True)
-class TreatmentFit:
+class TreatmentFit(Record):
     """A treatment that fits, with the drugs of it that fit."""
 
     treatment: Treatment
     drugs: tuple[Drug, ...]
-    site_link: SiteLink | None
+    site_link: AreaLink | None
     """Why it is tied to the site asked about, if one was."""
 
 
-@dataclass(frozen=True, slots=True)
-class TreatmentsAnswer:
+class TreatmentsAnswer(Record):
     """Answer to `mbc treatments`: what fits the profile (and site, if given)."""
 
     profile: Profile
@@ -134,8 +131,7 @@ def treatments_for(kb: KnowledgeBase, *, profile: Profile, site: str | None = No
     return TreatmentsAnswer(profile, area, tuple(fits))
 
 
-@dataclass(frozen=True, slots=True)
-class TestsAnswer:
+class TestsAnswer(Record):
     """Answer to `mbc tests`: tests used to find spread, for one site or all."""
 
     site: Site | LocalArea | None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING
 
-from mbc_cli.model import Citation, Drug, Note, Site, SiteLink, Source, Study, Test, Treatment
+from mbc_cli.model import AreaLink, Citation, Drug, Note, Site, Source, Study, Test, Treatment
 from mbc_cli.render.document import (
     Document,
     JsonObject,
@@ -388,7 +388,7 @@ def symptoms(answer: Sequence[SymptomSites], context: Context) -> Document:
 # --- mbc treatments / tests ------------------------------------------------------------------
 
 
-def _treatment_row(treatment: Treatment, drugs: Sequence[Drug], link: SiteLink | None) -> Row:
+def _treatment_row(treatment: Treatment, drugs: Sequence[Drug], link: AreaLink | None) -> Row:
     subtypes = [s.subtype for s in treatment.subtypes]
     citations = (
         *claims_citations(treatment.aims),

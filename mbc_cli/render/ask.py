@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import shlex
 from collections.abc import Callable
 
@@ -35,8 +34,7 @@ def ask(answer: AskAnswer, context: Context) -> Document:
     if answer.command is not None and answer.answer is not None:
         inner = _inner(answer.answer, context)
         shown = command_line(answer.command)
-        return dataclasses.replace(
-            inner,
+        return inner.replace(
             query={**_query(answer), "answered_by": shown, "answer": inner.query},
             lead=(Row((f"Answered by: {shown}",)), *understood, *inner.lead),
         )

@@ -2,26 +2,24 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from types import MappingProxyType
 
+from mbc_cli.declare import Record
 from mbc_cli.model import Citation, Claim, Source
 from mbc_cli.render.text import source_label
 
 JsonObject = Mapping[str, object]
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(Record):
     """A line of an answer: its cells (one per column, or one for a lead line) and its citations."""
 
     cells: tuple[str, ...]
     citations: tuple[Citation, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(Record):
     """A table of an answer."""
 
     title: str
@@ -31,8 +29,7 @@ class Section:
     """What to say when there are no rows."""
 
 
-@dataclass(frozen=True, slots=True)
-class Document:
+class Document(Record):
     """An answer to one command, in the terms every renderer understands."""
 
     title: str
@@ -48,7 +45,7 @@ class Document:
     advice: Row
     """The sources' advice to see the care team, which ends every answer."""
     sources: Mapping[str, Source]
-    extra: JsonObject = field(default_factory=dict)
+    extra: Mapping[str, object] = MappingProxyType({})
     """More top-level JSON keys beside query, results and sources."""
 
     def rows(self) -> Iterator[Row]:
@@ -129,12 +126,9 @@ def claims_text(claims: Sequence[Claim]) -> str:
 
 def with_quotes(document: Document) -> Document:
     """Put under each row the exact words of each source it cites (each quote once): for --evidence."""
-    return dataclasses.replace(
-        document,
+    return document.replace(
         lead=_quoted(document.lead),
-        sections=tuple(
-            dataclasses.replace(section, rows=_quoted(section.rows, _widest(section))) for section in document.sections
-        ),
+        sections=tuple(section.replace(rows=_quoted(section.rows, _widest(section))) for section in document.sections),
         notes=_quoted(document.notes),
     )
 

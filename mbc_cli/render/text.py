@@ -21,5 +21,5 @@ def source_label(source: Source) -> str:
     parts = [part for part in (source.publisher, source.title) if part]
     if parts:
         return ", ".join(parts)
-    label = source.label or "A source that shows neither publisher nor title"  # kb.build requires a label here
+    label = source.label or "A source that shows neither publisher nor title"  # load.build requires a label here
     return label[:1].upper() + label[1:]

@@ -7,12 +7,12 @@ expanded under a budget, so that an "alias bomb" is rejected before it can use m
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
 from yaml.constructor import SafeConstructor
 
+from mbc_cli.declare import Record
 from mbc_cli.errors import Location, Problem
 
 try:
@@ -33,8 +33,7 @@ so a file nested tens of thousands deep would crash the process instead of being
 _constructor = SafeConstructor()
 
 
-@dataclass(frozen=True, slots=True)
-class Scalar:
+class Scalar(Record):
     """A single value, with how it was written."""
 
     value: str | int | float | bool | None
@@ -45,8 +44,7 @@ class Scalar:
     at: Location
 
 
-@dataclass(frozen=True, slots=True)
-class Mapping:
+class MappingNode(Record):
     """A YAML mapping; keys are text, in file order."""
 
     items: dict[str, tuple[Location, Value]]
@@ -54,15 +52,14 @@ class Mapping:
     at: Location
 
 
-@dataclass(frozen=True, slots=True)
-class Sequence:
+class ListNode(Record):
     """A YAML list."""
 
     items: tuple[Value, ...]
     at: Location
 
 
-Value = Scalar | Mapping | Sequence
+Value = Scalar | MappingNode | ListNode
 
 
 class _Budget(Exception):
@@ -193,7 +190,7 @@ class _Walker:
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
             self.check_tag(node, _SEQ_TAG)
-            return Sequence(tuple(self.convert(item) for item in node.value), self.at(node))
+            return ListNode(tuple(self.convert(item) for item in node.value), self.at(node))
         if isinstance(node, yaml.MappingNode):
             self.check_tag(node, _MAP_TAG)
             return self.mapping(node)
@@ -222,7 +219,7 @@ class _Walker:
                 return Scalar(text, "str", text, self.at(node))
         return Scalar(value, kind, text, self.at(node))
 
-    def mapping(self, node: yaml.MappingNode) -> Mapping:
+    def mapping(self, node: yaml.MappingNode) -> MappingNode:
         items: dict[str, tuple[Location, Value]] = {}
         for key_node, value_node in node.value:
             key_at = self.at(key_node)
@@ -238,7 +235,7 @@ class _Walker:
                 self.problems.append(Problem(key_at, f'duplicate key "{key}" (first at line {first.line})'))
                 continue
             items[key] = (key_at, self.convert(value_node))
-        return Mapping(items, self.at(node))
+        return MappingNode(items, self.at(node))
 
 
 _READ_AS = {"int": "a whole number", "float": "a number", "bool": "true or false"}

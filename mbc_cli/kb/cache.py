@@ -3,7 +3,7 @@
 `open_kb` is how every question loads its knowledge base. It hashes the folder's YAML files and
 looks for a compiled model under that hash: first the one shipped in the wheel (bundled knowledge
 base only), then the user's cache folder. Only when neither matches does it parse and validate the
-YAML (`kb.load`), and then it saves the result to the cache for the next run.
+YAML (`load.load`), and then it saves the result to the cache for the next run.
 
 The compiled form is one `marshal` file of plain values (no pickle: reading it can construct
 nothing but the model's own classes). Each entry is stored as nested lists and tuples and turned
@@ -15,7 +15,6 @@ stale model. A cache that cannot be read or written is skipped: mbc then works, 
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import marshal
 import os
@@ -26,7 +25,8 @@ from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
 from mbc_cli import __version__, model
-from mbc_cli.locate import MAX_FILE_BYTES, folder, regular_file_size
+from mbc_cli.declare import Record
+from mbc_cli.kb.locate import MAX_FILE_BYTES, folder, regular_file_size
 
 T = TypeVar("T")
 
@@ -34,8 +34,7 @@ FORMAT = 1
 """Bumped when the layout of the compiled file changes."""
 SHIPPED = "compiled.marshal"
 """The compiled bundled knowledge base, beside its data/ folder in the wheel."""
-_ENTRIES: tuple[str, ...] = ("sources", "sites", "local_areas", "symptoms", "tests", "treatments", "drugs")
-_ENTRIES += ("studies", "statistics", "terms", "notes", "sites_by_symptom")
+_ENTRIES = (*(str(kind.file) for kind in model.FILES), "sites_by_symptom")
 """Fields whose values are model objects: each encoded on its own, decoded on first use."""
 _INDEXES = ("names", "stems", "phrases", "words", "text_words")
 """Fields keyed by what the user types: stored in shards by the keys' first characters."""
@@ -43,15 +42,17 @@ _KEYS = ("tests_by_site", "treatments_by_site", "treatments_by_subtype", "drugs_
 """Fields whose values are tuples of ids: stored as they are."""
 PREFIX = 2
 """Characters of a key that choose its shard."""
-_SHAPERS = ("model.py", "assemble.py", "names.py", "vocabulary.py", "searchable.py", "store.py")
+_SHAPERS = ("declare.py", "model.py", "kb/assemble.py", "names.py", "vocabulary.py", "searchable.py", "kb/cache.py")
 """mbc's modules whose code decides what the compiled model holds: part of the hash."""
-_CLASSES: tuple[type, ...] = tuple(
+_CLASSES: tuple[type[Record], ...] = tuple(
     cls
     for _, cls in sorted(vars(model).items())
-    if isinstance(cls, type) and dataclasses.is_dataclass(cls) and cls is not model.KnowledgeBase
+    if isinstance(cls, type) and issubclass(cls, Record) and cls not in (Record, model.KnowledgeBase)
 )
 """The model's classes; an encoded object is a list: [index in _CLASSES, *field values]."""
 _INDEX = {cls: number for number, cls in enumerate(_CLASSES)}
+_KIND = len(_CLASSES)
+"""An encoded Kind is the list [_KIND, its value]."""
 
 
 class Lazy(Mapping[str, T], Generic[T]):
@@ -84,7 +85,7 @@ class Lazy(Mapping[str, T], Generic[T]):
         return f"Lazy({len(self._raw)} entries)"
 
 
-class Sharded(Mapping[str, T], Generic[T]):
+class Sharded(model.Index[T]):
     """A read-only index split by the first two characters of its keys; a shard is read when first needed.
 
     A lookup reads one shard, and so does completing a prefix of two or more characters.
@@ -136,14 +137,14 @@ def open_kb(path: Path | None = None) -> model.KnowledgeBase:
     where = folder(path)
     digest = fingerprint(where)
     if digest is not None:
-        shipped = Path(__file__).parent / SHIPPED
+        shipped = Path(__file__).parent.parent / SHIPPED
         for compiled in (shipped, cache_file(digest)):
             knowledge = read(compiled, digest, where)
             if knowledge is not None:
                 return knowledge
-    from mbc_cli import kb
+    from mbc_cli.kb import load
 
-    knowledge = kb.load(where)
+    knowledge = load.load(where)
     if digest is not None:
         write(cache_file(digest), digest, knowledge)
     return knowledge
@@ -154,18 +155,18 @@ def compile_to(where: Path, compiled: Path) -> None:
 
     Raises KnowledgeBaseError if it is broken, and OSError if the file cannot be written.
     """
-    from mbc_cli import kb
+    from mbc_cli.kb import load
 
     digest = fingerprint(where)
     if digest is None:
         raise OSError(f"cannot read the knowledge base in {where}")
-    compiled.write_bytes(marshal.dumps({"digest": digest, "fields": freeze(kb.load(where))}))
+    compiled.write_bytes(marshal.dumps({"digest": digest, "fields": freeze(load.load(where))}))
 
 
 def fingerprint(where: Path) -> str | None:
     """Hash the knowledge base's YAML files with what shapes the model; None if they cannot be read."""
     digest = hashlib.sha256(f"mbc {__version__} format {FORMAT} python {sys.version_info[:2]}".encode())
-    code = Path(__file__).parent
+    code = Path(__file__).parent.parent
     try:
         for name in _SHAPERS:
             digest.update((code / name).read_bytes())
@@ -254,8 +255,10 @@ def thaw(fields: dict[str, Any], where: str) -> model.KnowledgeBase:
 def encode(value: object) -> Any:
     """A model value as plain values: an object as [class number, *fields], a tuple as a tuple."""
     if type(value) in _INDEX:
-        fields = dataclasses.fields(value)  # type: ignore[arg-type]  # a model class: a dataclass
-        return [_INDEX[type(value)], *(encode(getattr(value, f.name)) for f in fields)]
+        assert isinstance(value, Record)
+        return [_INDEX[type(value)], *(encode(item) for item in value.field_values())]
+    if type(value) is model.Kind:
+        return [_KIND, str(value)]
     if type(value) is tuple:
         return tuple(encode(item) for item in value)
     if value is None or type(value) in (str, int, float, bool):
@@ -267,6 +270,8 @@ def decode(value: Any) -> Any:
     """The model value that `encode` stored."""
     kind = type(value)
     if kind is list:
+        if value[0] == _KIND:
+            return model.Kind.of(value[1])
         return _CLASSES[value[0]](*(decode(item) for item in value[1:]))
     if kind is tuple:
         return tuple(decode(item) for item in value)

@@ -1,6 +1,6 @@
 """Check located YAML values against declared shapes, collecting every problem at once.
 
-Checking turns located YAML values into `Entry` records of plain Python values, and reports
+Checking turns located YAML values into `Checked` records of plain Python values, and reports
 unknown or missing keys, wrong types and YAML 1.1 surprises, each with its location.
 """
 
@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Mapping as MappingABC
-from dataclasses import dataclass
+from collections.abc import Mapping
 
+from mbc_cli.declare import Record
 from mbc_cli.errors import Location, Problem
-from mbc_cli.yaml_reader import Mapping, Scalar, Sequence, Value
+from mbc_cli.kb.read import ListNode, MappingNode, Scalar, Value
 
 _TYPE_NAMES = {
     "str": "text",
@@ -24,13 +24,12 @@ _TYPE_NAMES = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Checked(Record):
     """A checked mapping: its values, and where each was written."""
 
     at: Location
-    values: MappingABC[str, object]
-    where: MappingABC[str, Location]
+    values: Mapping[str, object]
+    where: Mapping[str, Location]
 
     def text(self, key: str) -> str:
         """Return the text field `key` (checked to be text)."""
@@ -62,16 +61,16 @@ class Entry:
         assert isinstance(value, tuple)
         return tuple(str(item) for item in value)
 
-    def entries(self, key: str) -> tuple[Entry, ...]:
+    def entries(self, key: str) -> tuple[Checked, ...]:
         """Return the list-of-records field `key` (empty if absent)."""
         value = self.values.get(key, ())
         assert isinstance(value, tuple)
-        return tuple(item for item in value if isinstance(item, Entry))
+        return tuple(item for item in value if isinstance(item, Checked))
 
-    def entry(self, key: str) -> Entry | None:
+    def entry(self, key: str) -> Checked | None:
         """Return the optional record field `key`."""
         value = self.values.get(key)
-        assert value is None or isinstance(value, Entry)
+        assert value is None or isinstance(value, Checked)
         return value
 
 
@@ -156,7 +155,7 @@ class ListOf(Type):
         self.name = f"a list of {item.name}"
 
     def check(self, value: Value, problems: list[Problem], entry: str | None) -> object:
-        if not isinstance(value, Sequence):
+        if not isinstance(value, ListNode):
             problems.append(Problem(value.at, f"expected {self.name}, got {_describe(value)}", entry))
             return None
         if self.non_empty and not value.items:
@@ -165,8 +164,7 @@ class ListOf(Type):
         return tuple(item for item in checked if item is not None)
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Slot(Record):
     """One key of a record."""
 
     type: Type
@@ -174,16 +172,16 @@ class Field:
     nullable: bool = False
 
 
-class Record(Type):
+class Shape(Type):
     """A mapping with known keys; `label` names entries in messages, e.g. 'site'."""
 
-    def __init__(self, name: str, fields: dict[str, Field], label: str | None = None) -> None:
+    def __init__(self, name: str, fields: dict[str, Slot], label: str | None = None) -> None:
         self.name = name
         self.fields = fields
         self.label = label
 
     def check(self, value: Value, problems: list[Problem], entry: str | None) -> object:
-        if not isinstance(value, Mapping):
+        if not isinstance(value, MappingNode):
             problems.append(Problem(value.at, f"expected {self.name}, got {_describe(value)}", entry))
             return None
         if self.label:
@@ -205,34 +203,34 @@ class Record(Type):
         for key, spec in self.fields.items():
             if spec.required and key not in value.items:
                 problems.append(Problem(value.at, f'missing key "{key}"', entry))
-        return Entry(value.at, values, where)
+        return Checked(value.at, values, where)
 
 
-def check_file(value: Value, kind: Record, problems: list[Problem]) -> tuple[Entry, ...]:
+def check_file(value: Value, kind: Shape, problems: list[Problem]) -> tuple[Checked, ...]:
     """Check that a file holds a list of `kind` records; return the records that parsed."""
     checked = ListOf(kind).check(value, problems, None)
     if not isinstance(checked, tuple):
         return ()
-    return tuple(item for item in checked if isinstance(item, Entry))
+    return tuple(item for item in checked if isinstance(item, Checked))
 
 
-def _entry_label(label: str, value: Mapping) -> str:
+def _entry_label(label: str, value: MappingNode) -> str:
     item = value.items.get("id")
     if item and isinstance(item[1], Scalar):
         return f'{label} "{item[1].text}"'
     return label
 
 
-def _unknown_key(key: str, fields: dict[str, Field]) -> str:
+def _unknown_key(key: str, fields: dict[str, Slot]) -> str:
     close = difflib.get_close_matches(key, list(fields), n=1)
     hint = f' (did you mean "{close[0]}"?)' if close else ""
     return f'unknown key "{key}"{hint}; allowed: {", ".join(fields)}'
 
 
 def _describe(value: Value) -> str:
-    if isinstance(value, Mapping):
+    if isinstance(value, MappingNode):
         return "a mapping"
-    if isinstance(value, Sequence):
+    if isinstance(value, ListNode):
         return "a list"
     return f"{_TYPE_NAMES.get(value.type, value.type)} ({value.text})"
 

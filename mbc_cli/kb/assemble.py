@@ -1,0 +1,157 @@
+"""Turn checked knowledge-base entries into the frozen model and the indexes queries use.
+
+Each entry is built from its class's declaration (mbc_cli.model): nothing here is written per kind.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Mapping
+from functools import cache
+from types import MappingProxyType
+from typing import Any, TypeVar
+
+from mbc_cli import model, searchable
+from mbc_cli.declare import Record
+from mbc_cli.kb import schema
+from mbc_cli.kb.shapes import Checked
+from mbc_cli.names import content, name_key, phrase_key, stem, stem_key
+
+T = TypeVar("T")
+R = TypeVar("R", bound=Record)
+
+
+def build(record: type[R], checked: Checked) -> R:
+    """The model object a checked YAML mapping declares."""
+    values = checked.values
+    return record(*(convert(values.get(name)) for name, convert in _builders(record)))
+
+
+@cache
+def _builders(record: type[Record]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """For each field of `record`: its YAML key, and how to turn the checked value into the model's."""
+    builders = []
+    for field in record.FIELDS:
+        nested = schema.item_class(record, field)
+        listed = schema.is_list(record, field)
+        convert: Callable[[Any], Any]
+        if nested is not None and listed:
+            convert = _list_of(nested)
+        elif nested is not None:
+            convert = _maybe(nested)
+        elif listed:
+            convert = _texts
+        elif record.__annotations__[field].startswith("float"):
+            convert = _number
+        else:
+            convert = _same
+        builders.append((schema.key_of(record, field).name or field, convert))
+    return tuple(builders)
+
+
+def _list_of(record: type[Record]) -> Callable[[Any], tuple[Record, ...]]:
+    return lambda value: tuple(build(record, item) for item in value or ())
+
+
+def _maybe(record: type[Record]) -> Callable[[Any], Record | None]:
+    return lambda value: None if value is None else build(record, value)
+
+
+def _texts(value: Any) -> tuple[str, ...]:
+    return tuple(str(item) for item in value or ())
+
+
+def _number(value: Any) -> float | None:
+    return None if value is None else float(value)
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+def _frozen(mapping: Mapping[str, T]) -> Mapping[str, T]:
+    return MappingProxyType(dict(mapping))
+
+
+def knowledge_base(ids: Mapping[model.Kind, Mapping[str, Checked]], path: str) -> model.KnowledgeBase:
+    """Build the model from entries by kind and id, already checked for shape and references."""
+    entries: dict[str, Mapping[str, Any]] = {
+        str(kind.file): _frozen({k: build(kind.entry, e) for k, e in ids[kind].items()})
+        for kind in model.FILES
+        if kind.entry is not None
+    }
+    sites: Mapping[str, model.Site] = entries["sites"]
+    sites_by_symptom: defaultdict[str, list[tuple[str, model.SymptomLink]]] = defaultdict(list)
+    for site in sites.values():
+        for link in site.symptoms:
+            sites_by_symptom[link.symptom].append((site.id, link))
+    tests_by_site: defaultdict[str, list[str]] = defaultdict(list)
+    for test in entries["tests"].values():
+        for site_link in test.sites:
+            tests_by_site[site_link.site].append(test.id)
+    treatments_by_site: defaultdict[str, list[str]] = defaultdict(list)
+    treatments_by_subtype: defaultdict[str, list[str]] = defaultdict(list)
+    for treatment in entries["treatments"].values():
+        for area_link in treatment.sites:
+            treatments_by_site[area_link.site].append(treatment.id)
+        for subtype in treatment.subtypes:
+            treatments_by_subtype[subtype.subtype].append(treatment.id)
+    drugs_by_treatment: defaultdict[str, list[str]] = defaultdict(list)
+    for drug in entries["drugs"].values():
+        drugs_by_treatment[drug.treatment].append(drug.id)
+    names = _name_index(entries)
+
+    built = model.KnowledgeBase(
+        path=path,
+        **entries,
+        names=names,
+        # A name's stems, and for a name of several words also the stem of them written joined
+        # ("head ache" finds headache, "lightheaded" finds light headed): see lookup._whole.
+        stems=_key_index(names, lambda key: tuple(dict.fromkeys((stem_key(key), stem(key.replace(" ", "")))))),
+        phrases=_key_index(names, lambda key: (phrase_key(key),)),
+        words=_key_index(names, lambda key: tuple(sorted(content(key)))),
+        text_words=_frozen({}),
+        sites_by_symptom=_frozen({k: tuple(v) for k, v in sites_by_symptom.items()}),
+        tests_by_site=_frozen({k: tuple(v) for k, v in tests_by_site.items()}),
+        treatments_by_site=_frozen({k: tuple(v) for k, v in treatments_by_site.items()}),
+        treatments_by_subtype=_frozen({k: tuple(v) for k, v in treatments_by_subtype.items()}),
+        drugs_by_treatment=_frozen({k: tuple(v) for k, v in drugs_by_treatment.items()}),
+    )
+    # The search index reads entries as search does, so it is built from the model itself.
+    return built.replace(text_words=_frozen(searchable.index(built)))
+
+
+_NAMING_FIELDS = ("name", "brands", "aliases", "narrower")
+"""The fields of an entry that name it, in the order the index takes them."""
+
+
+def _name_index(entries: Mapping[str, Mapping[str, Any]]) -> model.FrozenIndex[tuple[model.NameRef, ...]]:
+    index: defaultdict[str, list[model.NameRef]] = defaultdict(list)
+
+    def add(kind: model.Kind, entry_id: str, named: Any) -> None:
+        ref = model.NameRef(kind, entry_id, named.name)
+        for field in _NAMING_FIELDS:
+            words = getattr(named, field, ())
+            for word in (words,) if isinstance(words, str) else words:
+                key = name_key(word)
+                if key and ref not in index[key]:
+                    index[key].append(ref)
+
+    for kind in model.FILES:
+        if kind not in model.NAMED or kind.file is None:
+            continue
+        for entry in entries[kind.file].values():
+            add(kind, entry.id, entry)
+            for place in getattr(entry, "places", ()):  # a site's places, each right after it
+                add(model.Kind.PLACE, entry.id, place)
+    return model.FrozenIndex({k: tuple(v) for k, v in index.items()})
+
+
+def _key_index(names: Mapping[str, object], keys_of: Callable[[str], tuple[str, ...]]) -> Mapping[str, tuple[str, ...]]:
+    """Index the name keys under other keys derived from them (stems, phrases, words)."""
+    index: defaultdict[str, list[str]] = defaultdict(list)
+    for name in names:
+        for key in keys_of(name):
+            if key:
+                index[key].append(name)
+    return _frozen({k: tuple(v) for k, v in index.items()})

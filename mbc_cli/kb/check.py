@@ -1,0 +1,166 @@
+"""Check what no single file can: ids unique, every reference resolving, the rules between entries.
+
+Which fields name other entries is read from the model's declarations (`key(refers=...)`); the few
+rules that are not references (a condition that symptoms come via, the advice every answer ends
+with) are written here.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+
+from mbc_cli import model
+from mbc_cli.declare import Record
+from mbc_cli.errors import Location, Problem
+from mbc_cli.kb import schema
+from mbc_cli.kb.shapes import Checked
+
+MAX_QUOTE = 250
+"""Longest quote accepted, in characters: cite the shortest passage that supports a claim."""
+
+Entries = dict[model.Kind, tuple[Checked, ...]]
+"""The checked entries of each file."""
+Ids = dict[model.Kind, dict[str, Checked]]
+"""The checked entries of each file, by id."""
+
+
+class CitationAt(Record):
+    """A citation as written: its source id and quote, where each stands, and the entry it is in."""
+
+    source: str
+    quote: str
+    source_at: Location
+    quote_at: Location
+    entry: str
+
+
+def iter_citations(entries: Entries) -> Iterator[CitationAt]:
+    """Yield every citation in the knowledge base, with its location and entry."""
+    for _, record, checked, label in _walk(entries):
+        if record is model.Citation:
+            yield CitationAt(
+                checked.text("source"), checked.text("quote"), checked.where["source"], checked.where["quote"], label
+            )
+
+
+def references(entries: Entries) -> tuple[Ids, list[Problem]]:
+    """The entries by id, and every problem across files: duplicate ids, references that resolve to nothing."""
+    problems: list[Problem] = []
+    ids = {kind: _unique_ids(kind, entries.get(kind, ()), problems) for kind in model.FILES}
+    sites, areas = ids[model.Kind.SITE], ids[model.Kind.LOCAL_AREA]
+    for clash in sites.keys() & areas.keys():
+        entry = areas[clash]
+        problems.append(
+            Problem(entry.where["id"], f'id "{clash}" is also a site id', _label(model.Kind.LOCAL_AREA, entry))
+        )
+    by_file: dict[str, Mapping[str, Checked]] = {str(kind.file): ids[kind] for kind in model.FILES}
+    for _, record, checked, label in _walk(entries):
+        for field in record.FIELDS:
+            spec = schema.key_of(record, field)
+            name = spec.name or field
+            value = checked.values.get(name)
+            if spec.refers and isinstance(value, str):
+                known = {key: entry for file in spec.refers for key, entry in by_file[file].items()}
+                what = " or ".join(model.Kind.of(_KIND_OF_FILE[file]).label for file in spec.refers)
+                _refer(problems, checked.where[name], what, value, known, label)
+        if record is model.Citation and len(quote := checked.text("quote")) > MAX_QUOTE:
+            problems.append(
+                Problem(
+                    checked.where["quote"],
+                    f"quote of {len(quote)} characters: cite at most {MAX_QUOTE} (the shortest passage)",
+                    label,
+                )
+            )
+        if record is model.Source and not any(checked.maybe_text(f) for f in ("publisher", "title", "label")):
+            problems.append(
+                Problem(
+                    checked.at,
+                    "a source that names neither publisher nor title needs a label to name it to a reader",
+                    label,
+                )
+            )
+        if record is model.Site:
+            _check_symptoms(checked, ids[model.Kind.SYMPTOM], problems, label)
+    if not any(note.text("topic") == "advice" for note in ids[model.Kind.NOTE].values()):
+        problems.append(
+            Problem(None, "no note with topic advice: every answer ends with the sources' advice to see the care team")
+        )
+    return ids, problems
+
+
+_KIND_OF_FILE = {str(kind.file): kind.value for kind in model.FILES}
+
+
+def _walk(entries: Entries) -> Iterator[tuple[model.Kind, type[Record], Checked, str]]:
+    """Every checked mapping, entry by entry in file order, each before what it holds: its kind of
+    entry, its record class, and the label of the entry it is in."""
+    for kind, items in entries.items():
+        assert kind.entry is not None
+        for top in items:
+            label = _label(kind, top)
+            stack: list[tuple[type[Record], Checked]] = [(kind.entry, top)]
+            while stack:
+                record, checked = stack.pop()
+                yield kind, record, checked, label
+                inner: list[tuple[type[Record], Checked]] = []
+                for field in record.FIELDS:
+                    nested = schema.item_class(record, field)
+                    value = checked.values.get(schema.key_of(record, field).name or field)
+                    if nested is None or value is None:
+                        continue
+                    items_of = value if isinstance(value, tuple) else (value,)
+                    inner.extend((nested, item) for item in items_of if isinstance(item, Checked))
+                stack.extend(reversed(inner))
+
+
+def _check_symptoms(site: Checked, symptoms: Mapping[str, Checked], problems: list[Problem], label: str) -> None:
+    """A symptom is linked once; what it comes via is a condition, itself linked to the site directly."""
+    direct = {link.text("symptom") for link in site.entries("symptoms") if "via" not in link.values}
+    seen: set[tuple[str, str | None]] = set()
+    for link in site.entries("symptoms"):
+        symptom, via = link.text("symptom"), link.maybe_text("via")
+        if (symptom, via) in seen:
+            problems.append(Problem(link.at, f'symptom "{symptom}" is linked twice', label))
+        seen.add((symptom, via))
+        if via is None or via not in symptoms:
+            continue
+        if symptoms[via].text("kind") != "condition":
+            problems.append(Problem(link.where["via"], f'"{via}" is not a condition, so nothing comes via it', label))
+        elif via not in direct:
+            problems.append(
+                Problem(
+                    link.where["via"], f'"{via}" must also be linked to this site directly, with its citations', label
+                )
+            )
+
+
+def _refer(
+    problems: list[Problem], at: Location, kind: str, value: str, known: Mapping[str, object], entry: str
+) -> None:
+    """Report an id that points at no entry, suggesting the closest id."""
+    if value in known:
+        return
+    close = difflib.get_close_matches(value, list(known), n=1)
+    hint = f' (did you mean "{close[0]}"?)' if close else ""
+    problems.append(Problem(at, f'unknown {kind} "{value}"{hint}', entry))
+
+
+def _label(kind: model.Kind, entry: Checked) -> str:
+    return f'{kind.label} "{entry.values.get("id", "?")}"'
+
+
+def _unique_ids(kind: model.Kind, entries: tuple[Checked, ...], problems: list[Problem]) -> dict[str, Checked]:
+    by_id: dict[str, Checked] = {}
+    for entry in entries:
+        entry_id = entry.values.get("id")
+        if not isinstance(entry_id, str):
+            continue
+        if entry_id in by_id:
+            first = by_id[entry_id].at.line
+            problems.append(
+                Problem(entry.where["id"], f'duplicate id "{entry_id}" (first at line {first})', _label(kind, entry))
+            )
+            continue
+        by_id[entry_id] = entry
+    return by_id
