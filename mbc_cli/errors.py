@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from mbc_cli.declare import Record
 from mbc_cli.printable import visible
+
+if TYPE_CHECKING:
+    from mbc_cli.model import NameRef
 
 EXIT_NOT_FOUND = 1
 EXIT_USAGE = 2
@@ -109,7 +112,7 @@ class UnmatchedTerm(Protocol):
     def suggestions(self) -> tuple[str, ...]: ...
 
     @property
-    def other_kind(self) -> str | None: ...
+    def names(self) -> NameRef | None: ...
 
 
 class NoSymptomMatched(NotFoundError):

@@ -312,6 +312,14 @@ class Kind(str, Enum):
         value: str = self._value_
         return value
 
+    def command_for(self, name: str) -> str | None:
+        """The command line that shows the entry named `name` in full (None for a note, which search shows whole)."""
+        if self.command is None:
+            return None
+        import shlex  # only where an answer points at another command
+
+        return "mbc " + self.command.format(name=shlex.quote(name))
+
     @classmethod
     def of(cls, value: str) -> Kind:
         """The kind whose value is `value` ("site")."""

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from mbc_cli import model
-from mbc_cli.model import Citation, Claim
+from mbc_cli.model import Citation, Claim, Kind
 from mbc_cli.names import family, name_key
 from mbc_cli.vocabulary import FUNCTION_WORDS
 
@@ -22,7 +22,17 @@ if TYPE_CHECKING:
 NAME, ALIAS, TEXT = 3, 2, 1
 """How much a word found in an entry's name, alias, or text and quotes counts."""
 
-KINDS = ("site", "local_area", "symptom", "test", "treatment", "drug", "term", "statistic", "note")
+KINDS = (
+    Kind.SITE,
+    Kind.LOCAL_AREA,
+    Kind.SYMPTOM,
+    Kind.TEST,
+    Kind.TREATMENT,
+    Kind.DRUG,
+    Kind.TERM,
+    Kind.STATISTIC,
+    Kind.NOTE,
+)
 """The kinds of entry searched, in the order entries of equal rank are shown."""
 
 NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
@@ -107,19 +117,7 @@ def index(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
 
 def ids(kb: KnowledgeBase, kind: str) -> Iterator[str]:
     """The ids of one kind of entry, in file order."""
-    return iter(
-        {
-            "site": kb.sites,
-            "local_area": kb.local_areas,
-            "symptom": kb.symptoms,
-            "test": kb.tests,
-            "treatment": kb.treatments,
-            "drug": kb.drugs,
-            "term": kb.terms,
-            "statistic": kb.statistics,
-            "note": kb.notes,
-        }[kind]
-    )
+    return iter(kb.entries(Kind.of(kind)))
 
 
 def _names(name: str, aliases: tuple[str, ...], citations: tuple[Citation, ...]) -> list[Field]:

@@ -158,8 +158,8 @@ def test_user_text_is_echoed_literally_and_safely(term: str, code: int, said: st
 def test_a_term_naming_something_else_says_what_it_names() -> None:
     result = runner.invoke(app, ["symptom", "Herceptin", "lvier"])
     assert result.exit_code == 1
-    assert 'No symptom "Herceptin". (It names a drug.)' in result.stderr
-    assert 'No symptom "lvier". Did you mean: liver? (It names a site: try mbc site.)' in result.stderr
+    assert 'No symptom "Herceptin". (It names the drug trastuzumab: try mbc drug trastuzumab.)' in result.stderr
+    assert 'No symptom "lvier". Did you mean: liver? (It names the site liver: try mbc site liver.)' in result.stderr
 
 
 def _cited_quotes(args: list[str]) -> set[str]:

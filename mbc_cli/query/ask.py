@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from mbc_cli import searchable
 from mbc_cli.declare import Record
 from mbc_cli.errors import Unanswered
-from mbc_cli.model import Citation, KnowledgeBase
+from mbc_cli.model import NAMED, SITE_KINDS, Citation, KnowledgeBase
 from mbc_cli.names import content, family, name_key
 from mbc_cli.query import lookup, reference
 from mbc_cli.questions import CONCEPTS, MEANING, QUESTION_WORDS, Concept, Subtype, subtypes_in, without_subtypes
@@ -368,7 +368,7 @@ def _named_whole(kb: KnowledgeBase, key: str, concepts: set[str]) -> tuple[tuple
     text = " ".join(words)
     if not text:
         return None
-    hits = lookup.find(kb, text, lookup.ALL_KINDS)
+    hits = lookup.find(kb, text, NAMED)
     if concepts and not set(key.split()) & _DEFINE and any(hit.ref.kind == "term" for hit in hits):
         return None  # "what is the outlook" asks about the outlook; "what does outlook mean" asks for the word
     if not hits and _meaning_asked(key) and not concepts:
@@ -395,7 +395,7 @@ def _meaning_asked(key: str) -> bool:
 
 def _site(kb: KnowledgeBase, text: str) -> str | None:
     """The site (or local area) that all of `text` names, by its name; None if it names none or several."""
-    hits = lookup.find(kb, text, lookup.SITE_KINDS)
+    hits = lookup.find(kb, text, SITE_KINDS)
     ids = {hit.ref.id for hit in hits}
     if len(ids) != 1:
         return None

@@ -39,16 +39,4 @@ def all_citations(kb: KnowledgeBase) -> list[Citation]:
 
 def entries_by_kind(kb: KnowledgeBase) -> tuple[tuple[str, Mapping[str, object]], ...]:
     """Return (kind, entries by id) for each kind of entry, in the order the files are listed."""
-    return (
-        ("sources", kb.sources),
-        ("sites", kb.sites),
-        ("local areas", kb.local_areas),
-        ("symptoms", kb.symptoms),
-        ("tests", kb.tests),
-        ("treatments", kb.treatments),
-        ("drugs", kb.drugs),
-        ("studies", kb.studies),
-        ("statistics", kb.statistics),
-        ("terms", kb.terms),
-        ("notes", kb.notes),
-    )
+    return tuple((kind.plural, kb.entries(kind)) for kind in model.FILES)

@@ -25,6 +25,7 @@ from mbc_cli import searchable
 from mbc_cli.declare import Record
 from mbc_cli.errors import NotFoundError
 from mbc_cli.model import (
+    SITE_KINDS,
     KnowledgeBase,
     LocalArea,
     NameRef,
@@ -48,12 +49,6 @@ from mbc_cli.vocabulary import (
     QUALIFIERS,
     WHERE_OR_WHEN,
 )
-
-SITE_KINDS = frozenset({"site", "place", "local_area"})
-"""What names a place in the body: a site, a place within one, or a local area."""
-
-
-ALL_KINDS = frozenset({"site", "place", "local_area", "symptom", "test", "treatment", "drug", "term"})
 
 _QUALIFIER_SENSES = frozenset(family(word) for word in MODIFIERS)
 _COMPOUND_WORDS = frozenset(COMPOUNDS)

@@ -9,15 +9,16 @@ a text or quote.
 from __future__ import annotations
 
 import math
-import shlex
 from typing import Generic, TypeVar
 
 from mbc_cli import searchable
 from mbc_cli.declare import Record
 from mbc_cli.errors import NotFoundError, NotNamed
 from mbc_cli.model import (
+    NAMED,
     Citation,
     Drug,
+    Kind,
     KnowledgeBase,
     NameRef,
     Site,
@@ -31,19 +32,9 @@ from mbc_cli.query import lookup
 from mbc_cli.query.lookup import Hit
 from mbc_cli.vocabulary import FUNCTION_WORDS
 
-TERM_KINDS = frozenset({"term"})
-DRUG_KINDS = frozenset({"drug"})
+TERM_KINDS = frozenset({Kind.TERM})
+DRUG_KINDS = frozenset({Kind.DRUG})
 
-KIND_LABELS = {
-    "site": "site",
-    "local_area": "local area",
-    "symptom": "symptom",
-    "test": "test",
-    "treatment": "treatment",
-    "drug": "drug",
-    "term": "term",
-}
-"""Each kind of named entry, in words (a place is described with its site)."""
 
 QUESTION_WORDS = frozenset(
     {"what", "what's", "whats", "how", "why", "when", "where", "who", "whom", "which", "many", "much"}
@@ -54,22 +45,6 @@ QUESTION_WORDS = frozenset(
 _QUESTION_STEMS = frozenset(stem(word) for word in QUESTION_WORDS)
 
 E = TypeVar("E")
-
-
-def command(kind: str, name: str) -> str | None:
-    """The command that shows an entry in full (None for a note, which search shows whole)."""
-    quoted = shlex.quote(name)
-    return {
-        "site": f"mbc site {quoted}",
-        "place": f"mbc site {quoted}",
-        "local_area": f"mbc site {quoted}",
-        "symptom": f"mbc symptom {quoted}",
-        "test": "mbc tests",
-        "treatment": "mbc treatments",
-        "drug": f"mbc drug {quoted}",
-        "term": f"mbc term {quoted}",
-        "statistic": "mbc stats",
-    }.get(kind)
 
 
 # --- mbc term / drug: one entry by any of its names -------------------------------------------
@@ -141,16 +116,15 @@ def _named(kb: KnowledgeBase, text: str, kind: str, kinds: frozenset[str]) -> tu
     hits = lookup.find(kb, text, kinds) or containing(kb, text, kinds)
     if hits:
         return hits
-    elsewhere = lookup.find(kb, text, lookup.ALL_KINDS - kinds)
+    elsewhere = lookup.find(kb, text, NAMED - kinds)
     if elsewhere:
         ref = elsewhere[0].ref
-        shown = command(ref.kind, ref.name)
+        shown = ref.kind.command_for(ref.name)
         raise NotNamed(kind, text, f'No {kind} "{text}": it names the {_what(kb, ref)}. Try: {shown}')
     suggestions = lookup.suggest(kb, text, kinds)
     if not suggestions:  # a typo of another kind's name: suggest the command that answers it
         suggestions = tuple(
-            str(command(ref.kind, ref.name))
-            for ref in (kb.names[key][0] for key in lookup.suggest(kb, text, lookup.ALL_KINDS))
+            str(ref.kind.command_for(ref.name)) for ref in (kb.names[key][0] for key in lookup.suggest(kb, text, NAMED))
         )
     raise NotFoundError(kind, text, suggestions)
 
@@ -158,7 +132,7 @@ def _named(kb: KnowledgeBase, text: str, kind: str, kinds: frozenset[str]) -> tu
 def _what(kb: KnowledgeBase, ref: NameRef) -> str:
     if ref.kind == "place":
         return f"{ref.name}, part of the site {kb.sites[ref.id].name}"
-    return f"{KIND_LABELS[ref.kind]} {ref.name}"
+    return f"{ref.kind.label} {ref.name}"
 
 
 def containing(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
@@ -211,12 +185,10 @@ def statistics(kb: KnowledgeBase) -> Statistics:
 class Found(Record):
     """One entry the search found, and why it ranks where it does."""
 
-    kind: str
-    """site, local_area, symptom, test, treatment, drug, term, statistic or note."""
+    kind: Kind
+    """One of searchable.KINDS."""
     id: str
     name: str
-    command: str | None
-    """The command that shows it in full; None for a note, shown whole."""
     named: bool
     """The words name it, as `mbc site` or `mbc drug` would find it."""
     words: tuple[str, ...]
@@ -238,7 +210,7 @@ class SearchAnswer(Record):
     words: tuple[str, ...]
     """The words searched for, as typed (question and small words aside)."""
     ignored: tuple[str, ...]
-    groups: tuple[tuple[str, tuple[Found, ...]], ...]
+    groups: tuple[tuple[Kind, tuple[Found, ...]], ...]
     """(kind, entries best first); the group with the best entry first."""
 
 
@@ -253,7 +225,7 @@ def search(kb: KnowledgeBase, text: str) -> SearchAnswer:
         searchable.normal(word): word for word in typed if word not in FUNCTION_WORDS and word not in QUESTION_WORDS
     }
     needed = math.ceil(len(words) / 2)
-    named = {(_kind(hit.ref), hit.ref.id) for hit in lookup.find(kb, text, lookup.ALL_KINDS)} if words else set()
+    named = {(_kind(hit.ref), hit.ref.id) for hit in lookup.find(kb, text, NAMED)} if words else set()
     holding = {ref for word in words for ref in kb.text_words.get(word, ())}
     found: list[tuple[tuple[int, int, int, tuple[int, int]], Found]] = []
     places: dict[str, dict[str, int]] = {}
@@ -272,10 +244,9 @@ def search(kb: KnowledgeBase, text: str) -> SearchAnswer:
             continue
         _, where, shown, citations = passage[2]
         result = Found(
-            kind,
+            Kind.of(kind),
             entry_id,
             name,
-            command(kind, name),
             is_named,
             tuple(words[word] for word in words if word in best),
             sum(best.values()),
@@ -285,10 +256,10 @@ def search(kb: KnowledgeBase, text: str) -> SearchAnswer:
         )
         found.append(((-is_named, -len(best), -result.weight, _order(kb, kind, entry_id, places)), result))
     if not found:
-        suggestions = lookup.suggest(kb, text, lookup.ALL_KINDS)
+        suggestions = lookup.suggest(kb, text, NAMED)
         raise NotNamed("entry", text, f'Nothing in the knowledge base matches "{text}".', suggestions)
     found.sort(key=lambda item: item[0])
-    groups: dict[str, list[Found]] = {}
+    groups: dict[Kind, list[Found]] = {}
     for _, result in found:
         groups.setdefault(result.kind, []).append(result)
     ignored = tuple(word for word in typed if word in QUESTION_WORDS)
@@ -305,6 +276,6 @@ def _order(kb: KnowledgeBase, kind: str, entry_id: str, places: dict[str, dict[s
     return searchable.KINDS.index(kind), places[kind][entry_id]
 
 
-def _kind(ref: NameRef) -> str:
+def _kind(ref: NameRef) -> Kind:
     """A place is shown as its site."""
-    return "site" if ref.kind == "place" else ref.kind
+    return Kind.SITE if ref.kind == Kind.PLACE else ref.kind

@@ -7,7 +7,9 @@ from collections.abc import Sequence
 from mbc_cli.declare import Record
 from mbc_cli.errors import NoSymptomMatched
 from mbc_cli.model import (
+    NAMED,
     Citation,
+    Kind,
     KnowledgeBase,
     NameRef,
     Site,
@@ -18,7 +20,7 @@ from mbc_cli.query import lookup
 from mbc_cli.query.lookup import Hit
 from mbc_cli.query.sites import commonness
 
-SYMPTOM_KINDS = frozenset({"symptom"})
+SYMPTOM_KINDS = frozenset({Kind.SYMPTOM})
 
 
 class TermMatch(Record):
@@ -30,8 +32,8 @@ class TermMatch(Record):
     symptoms: tuple[Symptom, ...]
     """The symptoms of `hits`, in the same order."""
     suggestions: tuple[str, ...] = ()
-    other_kind: str | None = None
-    """When the term (or its closest suggestion) names something else, such as a site: which kind."""
+    names: NameRef | None = None
+    """When the term (or its closest suggestion) names something else, such as a site: what it names."""
     misspelled: tuple[tuple[str, str], ...] = ()
     """Words left aside that look like a misspelt symptom's name, with that name (see `lookup.misspelled`)."""
 
@@ -80,15 +82,15 @@ def match_symptom(kb: KnowledgeBase, term: str) -> TermMatch:
     if hits:
         typos = lookup.misspelled(kb, hits[0].ignored, SYMPTOM_KINDS)
         return TermMatch(term, hits, tuple(kb.symptoms[hit.ref.id] for hit in hits), misspelled=typos)
-    other = lookup.find(kb, term, lookup.ALL_KINDS - SYMPTOM_KINDS)
+    other = lookup.find(kb, term, NAMED - SYMPTOM_KINDS)
     if other:  # the name of something else, such as a site or a drug: say so, suggest nothing
-        return TermMatch(term, (), (), (), other[0].ref.kind)
+        return TermMatch(term, (), (), (), other[0].ref)
     suggestions = lookup.suggest(kb, term, SYMPTOM_KINDS)
     named: tuple[NameRef, ...] = ()
     if not suggestions:
-        suggestions = lookup.suggest(kb, term, lookup.ALL_KINDS)
+        suggestions = lookup.suggest(kb, term, NAMED)
         named = kb.names[suggestions[0]] if suggestions else ()
-    return TermMatch(term, (), (), suggestions, named[0].kind if named else None)
+    return TermMatch(term, (), (), suggestions, named[0] if named else None)
 
 
 def by_symptoms(kb: KnowledgeBase, terms: Sequence[str]) -> SymptomAnswer:

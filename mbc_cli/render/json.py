@@ -44,7 +44,11 @@ def error(failure: MbcError, *, ascii_only: bool = False) -> str:
         details = {"looked_for": failure.kind, "name": failure.name, "suggestions": list(failure.suggestions)}
         if isinstance(failure, NoSymptomMatched):
             details["terms"] = [
-                {"term": match.term, "suggestions": list(match.suggestions), "names_a": match.other_kind}
+                {
+                    "term": match.term,
+                    "suggestions": list(match.suggestions),
+                    "names_a": match.names.kind if match.names else None,
+                }
                 for match in failure.matches
             ]
     if isinstance(failure, KnowledgeBaseError):

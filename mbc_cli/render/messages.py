@@ -45,14 +45,11 @@ def unmatched(match: UnmatchedTerm) -> RenderableType:
     message = f'No symptom "{match.term}".'
     if match.suggestions:
         message += f" Did you mean: {', '.join(match.suggestions)}?"
-    if match.other_kind:
-        kind = match.other_kind.replace("_", " ")
-        command = _COMMAND.get(match.other_kind)
-        message += f" (It names a {kind}: try mbc {command}.)" if command else f" (It names a {kind}.)"
+    if match.names:
+        ref = match.names
+        command = ref.kind.command_for(ref.name)
+        message += f" (It names the {ref.kind.label} {ref.name}" + (f": try {command}.)" if command else ".)")
     return literal(message, style="yellow")
-
-
-_COMMAND = {"site": "site", "place": "site", "local_area": "site", "test": "tests", "treatment": "treatments"}
 
 
 def lines(text: Iterable[str]) -> RenderableType:

@@ -35,17 +35,6 @@ TOPIC_LABELS = {
     "spread": "Spread to several sites",
     "incidence": "Breast cancer among all cancers",
 }
-KIND_TITLES = {
-    "site": "Sites",
-    "local_area": "Local areas (not distant sites)",
-    "symptom": "Symptoms",
-    "test": "Tests",
-    "treatment": "Treatments",
-    "drug": "Drugs",
-    "term": "Terms",
-    "statistic": "Statistics",
-    "note": "What the sources note",
-}
 NOT_GIVEN = "-"
 
 
@@ -343,9 +332,9 @@ def search(answer: SearchAnswer, context: Context) -> Document:
     aside = f" (question words left aside: {', '.join(answer.ignored)})" if answer.ignored else ""
     sections = tuple(
         Section(
-            KIND_TITLES[kind],
+            kind.heading,
             ("found → the command that shows it", "where your words are"),
-            tuple(Row((f"{r.name} → {r.command}" if r.command else r.name, _where(r)), r.citations) for r in found),
+            tuple(Row((_found(r), _where(r)), r.citations) for r in found),
         )
         for kind, found in answer.groups
     )
@@ -355,7 +344,7 @@ def search(answer: SearchAnswer, context: Context) -> Document:
             "name": r.name,
             "citations": citations_json(r.citations),
             "kind": r.kind,
-            "command": r.command,
+            "command": r.kind.command_for(r.name),
             "named": r.named,
             "words": list(r.words),
             "weight": r.weight,
@@ -389,3 +378,9 @@ def _where(r: Found) -> str:
     if r.where in ("alias", "brand", "place"):
         return f"{r.where}: {r.text}"
     return f"“{r.text}”" if r.where == "quote" else r.text
+
+
+def _found(result: Found) -> str:
+    """An entry found, with the command that shows it in full."""
+    command = result.kind.command_for(result.name)
+    return f"{result.name} → {command}" if command else result.name

@@ -7,7 +7,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mbc_cli.errors import NotFoundError
-from mbc_cli.model import KnowledgeBase
+from mbc_cli.model import NAMED, SITE_KINDS, KnowledgeBase
 from mbc_cli.query import lookup
 
 from ..fuzzing import (
@@ -175,8 +175,8 @@ def test_a_negated_symptom_is_never_matched(name: str, negation: str) -> None:
 
 @pytest.mark.parametrize("text", ["", "   ", "?!", "\x1b[0m", "\u200f"])
 def test_nothing_typed_finds_nothing(real_kb: KnowledgeBase, text: str) -> None:
-    assert lookup.find(real_kb, text, lookup.ALL_KINDS) == ()
-    assert lookup.suggest(real_kb, text, lookup.ALL_KINDS) == ()
+    assert lookup.find(real_kb, text, NAMED) == ()
+    assert lookup.suggest(real_kb, text, NAMED) == ()
 
 
 @pytest.mark.parametrize(
@@ -191,8 +191,8 @@ def test_nothing_typed_finds_nothing(real_kb: KnowledgeBase, text: str) -> None:
     ],
 )
 def test_typos_are_suggested_never_matched(real_kb: KnowledgeBase, typo: str, meant: str) -> None:
-    assert lookup.find(real_kb, typo, lookup.ALL_KINDS) == ()
-    first = lookup.suggest(real_kb, typo, lookup.ALL_KINDS)[0]
+    assert lookup.find(real_kb, typo, NAMED) == ()
+    first = lookup.suggest(real_kb, typo, NAMED)[0]
     assert real_kb.names[first][0].id == meant
 
 
@@ -222,13 +222,13 @@ def test_two_sites_at_once_ask_for_one(real_kb: KnowledgeBase) -> None:
 
 # --- Fuzzing (pytest -m fuzz): hostile text never crashes or slows the matcher ---------------------
 
-KIND_SETS = (lookup.ALL_KINDS, lookup.SITE_KINDS, SYMPTOM, frozenset({"term"}), frozenset({"drug", "treatment"}))
+KIND_SETS = (NAMED, SITE_KINDS, SYMPTOM, frozenset({"term"}), frozenset({"drug", "treatment"}))
 
 
 @pytest.mark.fuzz
 @settings(max_examples=examples(2))  # find and suggest: up to ~30 ms an example on 10,000 characters
 @given(text=hostile_text(), kinds=st.sampled_from(KIND_SETS))
-@example(text=EXPANDING, kinds=lookup.ALL_KINDS)  # 0.3-0.6 s: see test_reference.py's regression
+@example(text=EXPANDING, kinds=NAMED)  # 0.3-0.6 s: see test_reference.py's regression
 def test_fuzz_any_text_finds_real_entries_or_suggests_real_names_quickly(text: str, kinds: frozenset[str]) -> None:
     real_kb = real_knowledge_base()
     hits = timed(lambda: lookup.find(real_kb, text, kinds))
@@ -253,7 +253,7 @@ def test_fuzz_any_text_names_a_real_place_or_is_not_found_quickly(text: str) -> 
     if isinstance(hit, NotFoundError):
         assert_not_found(real_kb, hit)
     else:
-        assert_hits(real_kb, (hit,), lookup.SITE_KINDS)
+        assert_hits(real_kb, (hit,), SITE_KINDS)
 
 
 @pytest.mark.fuzz
@@ -261,7 +261,7 @@ def test_fuzz_any_text_names_a_real_place_or_is_not_found_quickly(text: str) -> 
 def test_fuzz_a_real_name_in_disguise_finds_what_the_name_finds(name: str, how: str) -> None:
     """Full-width letters, capitals, zero-width and direction marks, terminal escapes, punctuation: read through."""
     real_kb = real_knowledge_base()
-    assert lookup.find(real_kb, disguise(name, how), lookup.ALL_KINDS) == lookup.find(real_kb, name, lookup.ALL_KINDS)
+    assert lookup.find(real_kb, disguise(name, how), NAMED) == lookup.find(real_kb, name, NAMED)
 
 
 def test_a_paragraph_is_read_sentence_by_sentence_and_what_names_nothing_is_left_aside(real_kb: KnowledgeBase) -> None:

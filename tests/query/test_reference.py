@@ -153,7 +153,7 @@ def test_search_for_a_brand_finds_the_drug_first(real_kb: KnowledgeBase) -> None
     answer = query.search(real_kb, "Kadcyla")
     first = answer.groups[0][1][0]
     assert (first.kind, first.id, first.named, first.where) == ("drug", "ado_trastuzumab_emtansine", True, "brand")
-    assert first.command == "mbc drug 'ado-trastuzumab emtansine'"
+    assert first.kind.command_for(first.name) == "mbc drug 'ado-trastuzumab emtansine'"
 
 
 def test_search_five_year_survival_finds_both_figures_and_the_term(real_kb: KnowledgeBase) -> None:
@@ -161,7 +161,7 @@ def test_search_five_year_survival_finds_both_figures_and_the_term(real_kb: Know
     groups = dict(answer.groups)
     assert groups["term"][0].id == "five_year_relative_survival_rate"
     assert [found.id for found in groups["statistic"]] == ["five_year_relative_survival_nci", "five_year_survival_acs"]
-    assert groups["statistic"][0].command == "mbc stats"
+    assert groups["statistic"][0].kind.command_for(groups["statistic"][0].name) == "mbc stats"
 
 
 def test_search_in_a_question_leaves_question_words_aside(real_kb: KnowledgeBase) -> None:
@@ -193,7 +193,7 @@ def test_search_results_say_how_to_see_them(real_kb: KnowledgeBase) -> None:
     answer = query.search(real_kb, "pain")
     for kind, group in answer.groups:
         for found in group:
-            assert (found.command is None) == (kind == "note")
+            assert (found.kind.command_for(found.name) is None) == (kind == "note")
 
 
 def test_search_with_no_match_suggests_names(real_kb: KnowledgeBase) -> None:
@@ -251,7 +251,8 @@ def test_fuzz_any_search_finds_real_entries_or_is_not_found_quickly(text: str) -
         for result in results:
             assert result.kind == kind
             assert entry_exists(real_kb, kind, result.id), result
-            assert result.command is None or result.command.startswith("mbc "), result
+            command = result.kind.command_for(result.name)
+            assert command is None or command.startswith("mbc "), result
             assert set(result.words) <= set(answer.words)
 
 

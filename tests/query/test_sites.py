@@ -7,8 +7,7 @@ from hypothesis import example, given, settings
 
 from mbc_cli import query
 from mbc_cli.errors import NotFoundError
-from mbc_cli.model import KnowledgeBase
-from mbc_cli.query import lookup
+from mbc_cli.model import SITE_KINDS, KnowledgeBase
 
 from ..fuzzing import EXPANDING, assert_hits, assert_not_found, examples, hostile_text, real_knowledge_base, timed
 
@@ -93,7 +92,7 @@ def test_fuzz_any_site_name_answers_with_real_entries_or_is_not_found_quickly(te
     if isinstance(answer, NotFoundError):
         assert_not_found(real_kb, answer)
         return
-    assert_hits(real_kb, (answer.match,), lookup.SITE_KINDS)
+    assert_hits(real_kb, (answer.match,), SITE_KINDS)
     assert answer.term == text
     if isinstance(answer, query.LocalAreaAnswer):
         assert real_kb.local_areas[answer.area.id] == answer.area

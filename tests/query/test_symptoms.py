@@ -68,7 +68,9 @@ def test_unmatched_terms_are_reported_while_others_are_answered(real_kb: Knowled
     assert matches["headache"].how == "name"
     assert matches["headahce"].symptoms == ()
     assert "headache" in matches["headahce"].suggestions
-    assert matches["lvier"].other_kind == "site"
+    named = matches["lvier"].names
+    assert named is not None
+    assert (named.kind, named.id) == ("site", "liver")
     assert answer.sites[0].site.id == "brain"
 
 
