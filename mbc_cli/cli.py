@@ -1,145 +1,39 @@
-"""The mbc command line: parse options, ask a query, render the answer, and choose every exit code.
+"""The mbc command line: each command parses its options, asks a query and renders the answer.
 
-What is written goes through `terminal`, the only module that writes.
-
-Every failure leaves through `_Group`, whatever raised it: a question mbc cannot answer
-(MbcError), a command line it cannot read (Click's usage errors), or a bug. Each is shown on
-stderr as literal text, with its exit code; with --json, stdout also gets a JSON error document.
+What is written goes through `terminal`, the only module that writes; every failure leaves
+through `failures.Group`, which chooses its exit code.
 """
 
 from __future__ import annotations
 
-import io
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from enum import Enum
-from functools import partial
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperGroup
 
 from mbc_cli import __version__, complete, terminal
-from mbc_cli.errors import ENV_DEBUG, EXIT_BUG, EXIT_CLOSED_PIPE, EXIT_INTERRUPTED, MbcError, OutputError
+from mbc_cli.failures import Group
+from mbc_cli.options import (
+    EvidenceOption,
+    Format,
+    FormatOption,
+    JsonOption,
+    SiteOption,
+    show_answer,
+    words_given,
+)
 
 if TYPE_CHECKING:
-    from rich.console import RenderableType
-
     from mbc_cli.model import KnowledgeBase
     from mbc_cli.render.answers import Context
     from mbc_cli.render.document import Document
 
-_ClickException: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
-"""Click's base for the errors it shows the user (inside Typer since 0.28, the click package before)."""
-_chosen: dict[str, Path | None] = {"kb": None}
-"""The knowledge base chosen with --kb (or $MBC_KB), for the command that runs."""
-_wants_json = {"json": False}
-"""Whether this run answers in JSON, so that a failure is also written as JSON on stdout."""
-
-
-class _Group(TyperGroup):
-    """mbc's command group: reads the command line and runs the command, reporting every failure one way."""
-
-    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
-        _wants_json["json"] = _asks_for_json(args)
-        with _reported():
-            terminal.prepare_streams()
-            return super().make_context(info_name, args, parent, **extra)
-
-    def invoke(self, ctx: Any) -> Any:
-        with _reported():
-            return super().invoke(ctx)
-
-    def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
-        """Answer bash's completion requests with values quoted as bash needs them; other shells as Typer does."""
-        var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
-        if os.environ.get(var) == "complete_bash":
-            answer = complete.for_bash(self, ctx_args, prog_name, var)  # may replace sys.stdout (make_context)
-            with _reported():
-                terminal.show(answer + "\n")
-            raise SystemExit(0)
-        super()._main_shell_completion(ctx_args, prog_name, complete_var)
-
-
-@contextmanager
-def _reported() -> Iterator[None]:
-    """Turn whatever a command raises into a message on stderr (and JSON on stdout) and an exit code."""
-    try:
-        yield
-    except MbcError as failure:
-        from mbc_cli.render import json, messages
-
-        _fail(messages.error(failure), partial(json.error, failure), failure.exit_code)
-    except _ClickException as failure:
-        _usage_failed(failure)
-    except KeyboardInterrupt:  # Click would print "Aborted!" and exit 1
-        raise typer.Exit(EXIT_INTERRUPTED) from None
-    except (typer.Exit, typer.Abort, EOFError):
-        raise
-    except BrokenPipeError:  # whoever read the answer has left: end quietly, as the shell reports it
-        terminal.silence(sys.stdout)
-        raise typer.Exit(EXIT_CLOSED_PIPE) from None
-    except Exception as bug:
-        if os.environ.get(ENV_DEBUG):
-            raise
-        from mbc_cli.render import json, messages
-
-        report = messages.bug(bug)
-        _fail(report, partial(json.failed, EXIT_BUG, "bug", report.plain), EXIT_BUG)
-
-
-def _usage_failed(failure: Any) -> NoReturn:
-    """Show a usage error as Click would (usage line, hint, message), every line literal."""
-    from mbc_cli.render import json, messages
-
-    shown = io.StringIO()
-    failure.show(file=shown)
-    code = int(failure.exit_code)
-    message = failure.format_message()
-    _fail(messages.lines(shown.getvalue().splitlines()), partial(json.failed, code, "usage", message), code)
-
-
-def _fail(message: RenderableType, as_json: Callable[..., str], code: int) -> NoReturn:
-    """Print `message` on stderr (with JSON answers, also `as_json(ascii_only=...)` on stdout); exit with `code`."""
-    terminal.say(message)
-    if _wants_json["json"] and sys.stdout is not None:
-        try:
-            terminal.show(as_json(ascii_only=not terminal.unicode(sys.stdout)) + "\n")
-        except BrokenPipeError:
-            terminal.silence(sys.stdout)
-            raise typer.Exit(EXIT_CLOSED_PIPE) from None
-        except OutputError:  # nowhere to write it: the message on stderr says why
-            pass
-    raise typer.Exit(code)
-
-
-def _asks_for_json(args: Sequence[str]) -> bool:
-    """Whether a command line asks for JSON, read before (or without) parsing it: for its usage errors."""
-    value_next = False
-    for index, arg in enumerate(args):
-        if value_next:  # the value of an option, whatever it looks like: `--format --format=json` is no JSON
-            value_next = False
-        elif arg == "--":
-            return False
-        elif arg in ("--json", "--format=json", "-fjson") or (
-            arg in ("--format", "-f") and args[index + 1 : index + 2] == ["json"]
-        ):
-            return True
-        elif arg in _TAKES_A_VALUE:
-            value_next = True
-    return False
-
-
-_TAKES_A_VALUE = frozenset({"--format", "-f", "--kb", "--site", "--sources"})
-"""mbc's options that take the next word as their value."""
-
-
 app = typer.Typer(
     name="mbc",
-    cls=_Group,
+    cls=Group,
     help=(
         "Answers about metastatic breast cancer, every line cited to a trusted source. "
         "mbc informs; it does not diagnose or advise: talk to your care team."
@@ -150,100 +44,6 @@ app = typer.Typer(
 )
 
 
-class Format(str, Enum):
-    """How an answer is written."""
-
-    table = "table"
-    json = "json"
-    markdown = "markdown"
-
-
-FormatOption = Annotated[
-    Format,
-    typer.Option("--format", "-f", help="table (for reading), json (for programs) or markdown (for notes)."),
-]
-JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
-EvidenceOption = Annotated[
-    bool, typer.Option("--evidence", help="Under each line, the exact words of each source it cites.")
-]
-
-
-def _words_given(value: Any) -> Any:
-    """Refuse a name with no words in it ("", "  ", "!!") as a usage error: there is nothing to look up.
-
-    Of several terms, one with words is enough: `mbc symptom headache ""` answers for headache.
-    """
-    from mbc_cli.names import name_key
-    from mbc_cli.printable import visible
-
-    given = [value] if isinstance(value, str) else list(value or ())
-    if given and not any(name_key(text) for text in given):
-        shown = " ".join(f'"{visible(text)}"' for text in given)
-        raise typer.BadParameter(f"{shown} has no words to look up.")
-    return value
-
-
-SiteOption = Annotated[
-    str | None,
-    typer.Option(
-        "--site",
-        help="Only what applies to this site, e.g. bone.",
-        show_default=False,
-        autocompletion=complete.SITES,
-        callback=_words_given,
-    ),
-]
-
-
-def _ask(
-    build: Callable[[KnowledgeBase, Context], Document], fmt: Format, as_json: bool, *, evidence: bool = False
-) -> None:
-    """Load the knowledge base, build the answer's document and render it in the chosen format.
-
-    With `evidence`, each line is followed by the quotes it cites (JSON always carries them).
-    """
-
-    from mbc_cli import query
-    from mbc_cli.kb import cache
-    from mbc_cli.render.answers import Context
-
-    chosen = Format.json if as_json else fmt
-    _wants_json["json"] = chosen is Format.json
-    knowledge = cache.open_kb(_chosen["kb"])
-    document = build(knowledge, Context(knowledge.sources, query.advice(knowledge)))
-    if evidence and chosen is not Format.json:
-        from mbc_cli.render.document import with_quotes
-
-        document = with_quotes(document)
-    terminal.show(RENDERERS[chosen](document))
-
-
-def _as_table(document: Document) -> RenderableType:
-    from mbc_cli.render import table
-
-    return table.render(document, width=terminal.out().width)
-
-
-def _as_json(document: Document) -> str:
-    from mbc_cli.render import json
-
-    return json.render(document, ascii_only=not terminal.unicode(sys.stdout)) + "\n"
-
-
-def _as_markdown(document: Document) -> str:
-    from mbc_cli.render import markdown
-
-    return markdown.render(document)
-
-
-RENDERERS: dict[Format, Callable[[Document], RenderableType | str]] = {
-    Format.table: _as_table,
-    Format.json: _as_json,
-    Format.markdown: _as_markdown,
-}
-"""How each format writes a document (each renderer is imported only when its format is asked for)."""
-
-
 def _version(value: bool) -> None:
     if value:
         terminal.show(f"mbc {__version__}\n")
@@ -252,6 +52,7 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _options(
+    ctx: typer.Context,
     kb: Annotated[
         str | None,
         typer.Option(
@@ -269,11 +70,12 @@ def _options(
 ) -> None:
     """Answers about metastatic breast cancer, every line cited to a trusted source."""
     # Paths are taken as text and checked by mbc, which reports any it cannot use as a knowledge-base problem.
-    _chosen["kb"] = None if kb is None else Path(kb)
+    ctx.obj.kb = None if kb is None else Path(kb)
 
 
 @app.command()
 def validate(
+    ctx: typer.Context,
     path: Annotated[
         str | None,
         typer.Argument(
@@ -294,7 +96,7 @@ def validate(
     from mbc_cli.kb import load, locate
     from mbc_cli.render import validation
 
-    folder = locate.folder(Path(path) if path is not None else _chosen["kb"])
+    folder = locate.folder(Path(path) if path is not None else ctx.find_root().obj.kb)
     snapshots = None if sources is None else Path(sources)
     terminal.show(
         validation.summary(query.summary(load.load(folder, sources_dir=snapshots)), quotes_checked=bool(sources))
@@ -303,12 +105,13 @@ def validate(
 
 @app.command()
 def site(
+    ctx: typer.Context,
     name: Annotated[
         str,
         typer.Argument(
             help="A site, or a place within one: bone, lungs, liver, brain, spine...",
             autocompletion=complete.SITES,
-            callback=_words_given,
+            callback=words_given,
         ),
     ],
     evidence: EvidenceOption = False,
@@ -319,26 +122,29 @@ def site(
     from mbc_cli import query
     from mbc_cli.render import answers
 
-    _ask(lambda kb, context: answers.site(query.by_site(kb, name), context), fmt, as_json, evidence=evidence)
+    show_answer(
+        ctx, lambda kb, context: answers.site(query.by_site(kb, name), context), fmt, as_json, evidence=evidence
+    )
 
 
 @app.command()
-def sites(fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+def sites(ctx: typer.Context, fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
     """Where metastatic breast cancer spreads, most common first, with how often."""
     from mbc_cli import query
     from mbc_cli.render import answers
 
-    _ask(lambda kb, context: answers.sites(query.all_sites(kb), context), fmt, as_json)
+    show_answer(ctx, lambda kb, context: answers.sites(query.all_sites(kb), context), fmt, as_json)
 
 
 @app.command()
 def symptom(
+    ctx: typer.Context,
     terms: Annotated[
         list[str],
         typer.Argument(
             help='One or more symptoms in your own words; quote several words: "yellow skin".',
             autocompletion=complete.SYMPTOMS,
-            callback=_words_given,
+            callback=words_given,
         ),
     ],
     evidence: EvidenceOption = False,
@@ -356,20 +162,21 @@ def symptom(
                 terminal.say(messages.unmatched(match))
         return answers.symptom(answer, context)
 
-    _ask(build, fmt, as_json, evidence=evidence)
+    show_answer(ctx, build, fmt, as_json, evidence=evidence)
 
 
 @app.command()
-def symptoms(fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+def symptoms(ctx: typer.Context, fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
     """Every symptom the sources name, and the sites it points to."""
     from mbc_cli import query
     from mbc_cli.render import answers
 
-    _ask(lambda kb, context: answers.symptoms(query.all_symptoms(kb), context), fmt, as_json)
+    show_answer(ctx, lambda kb, context: answers.symptoms(query.all_symptoms(kb), context), fmt, as_json)
 
 
 @app.command()
 def treatments(
+    ctx: typer.Context,
     subtype: Annotated[
         list[str] | None,
         typer.Argument(
@@ -415,11 +222,12 @@ def treatments(
         )
         return answers.treatments(query.treatments_for(kb, profile=fit, site=site), context)
 
-    _ask(build, fmt, as_json, evidence=evidence)
+    show_answer(ctx, build, fmt, as_json, evidence=evidence)
 
 
 @app.command()
 def tests(
+    ctx: typer.Context,
     site: SiteOption = None,
     evidence: EvidenceOption = False,
     fmt: FormatOption = Format.table,
@@ -429,26 +237,33 @@ def tests(
     from mbc_cli import query
     from mbc_cli.render import answers
 
-    _ask(lambda kb, context: answers.tests(query.tests_for(kb, site=site), context), fmt, as_json, evidence=evidence)
+    show_answer(
+        ctx, lambda kb, context: answers.tests(query.tests_for(kb, site=site), context), fmt, as_json, evidence=evidence
+    )
 
 
 @app.command()
-def stats(evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+def stats(
+    ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
+) -> None:
     """How many people live how long, how often cancer comes back or spreads: every figure, with its source."""
     from mbc_cli import query
     from mbc_cli.render import reference
 
-    _ask(lambda kb, context: reference.stats(query.statistics(kb), context), fmt, as_json, evidence=evidence)
+    show_answer(
+        ctx, lambda kb, context: reference.stats(query.statistics(kb), context), fmt, as_json, evidence=evidence
+    )
 
 
 @app.command()
 def term(
+    ctx: typer.Context,
     words: Annotated[
         list[str],
         typer.Argument(
             help="A word or phrase, e.g. oligometastatic, de novo, palliative care.",
             autocompletion=complete.TERMS,
-            callback=_words_given,
+            callback=words_given,
         ),
     ],
     evidence: EvidenceOption = False,
@@ -460,26 +275,31 @@ def term(
     from mbc_cli.render import reference
 
     word = " ".join(words)
-    _ask(lambda kb, context: reference.term(query.term_named(kb, word), context), fmt, as_json, evidence=evidence)
+    show_answer(
+        ctx, lambda kb, context: reference.term(query.term_named(kb, word), context), fmt, as_json, evidence=evidence
+    )
 
 
 @app.command()
-def terms(evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+def terms(
+    ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
+) -> None:
     """Every word the sources explain, with what it means."""
     from mbc_cli import query
     from mbc_cli.render import reference
 
-    _ask(lambda kb, context: reference.terms(query.all_terms(kb), context), fmt, as_json, evidence=evidence)
+    show_answer(ctx, lambda kb, context: reference.terms(query.all_terms(kb), context), fmt, as_json, evidence=evidence)
 
 
 @app.command()
 def drug(
+    ctx: typer.Context,
     names: Annotated[
         list[str],
         typer.Argument(
             help="A drug's generic or brand name, e.g. trastuzumab or Herceptin.",
             autocompletion=complete.DRUGS,
-            callback=_words_given,
+            callback=words_given,
         ),
     ],
     evidence: EvidenceOption = False,
@@ -491,32 +311,37 @@ def drug(
     from mbc_cli.render import reference
 
     name = " ".join(names)
-    _ask(lambda kb, context: reference.drug(query.drug_named(kb, name), context), fmt, as_json, evidence=evidence)
+    show_answer(
+        ctx, lambda kb, context: reference.drug(query.drug_named(kb, name), context), fmt, as_json, evidence=evidence
+    )
 
 
 @app.command()
-def drugs(evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+def drugs(
+    ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
+) -> None:
     """Every drug the sources name: generic and brand names, what it is, whom it is for."""
     from mbc_cli import query
     from mbc_cli.render import reference
 
-    _ask(lambda kb, context: reference.drugs(query.all_drugs(kb), context), fmt, as_json, evidence=evidence)
+    show_answer(ctx, lambda kb, context: reference.drugs(query.all_drugs(kb), context), fmt, as_json, evidence=evidence)
 
 
 @app.command()
-def sources(fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+def sources(ctx: typer.Context, fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
     """Where mbc's answers come from: each source, its dates and licence, and how much of mbc it supports."""
     from mbc_cli import query
     from mbc_cli.render import reference
 
-    _ask(lambda kb, context: reference.sources(query.summary(kb), context), fmt, as_json)
+    show_answer(ctx, lambda kb, context: reference.sources(query.summary(kb), context), fmt, as_json)
 
 
 @app.command()
 def search(
+    ctx: typer.Context,
     words: Annotated[
         list[str],
-        typer.Argument(help='Words to look for, e.g. "five year survival" or Kadcyla.', callback=_words_given),
+        typer.Argument(help='Words to look for, e.g. "five year survival" or Kadcyla.', callback=words_given),
     ],
     evidence: EvidenceOption = False,
     fmt: FormatOption = Format.table,
@@ -527,15 +352,18 @@ def search(
     from mbc_cli.render import reference
 
     text = " ".join(words)
-    _ask(lambda kb, context: reference.search(query.search(kb, text), context), fmt, as_json, evidence=evidence)
+    show_answer(
+        ctx, lambda kb, context: reference.search(query.search(kb, text), context), fmt, as_json, evidence=evidence
+    )
 
 
 @app.command()
 def ask(
+    ctx: typer.Context,
     words: Annotated[
         list[str],
         typer.Argument(
-            help='A question in your own words, e.g. "is it curable?" or "how is spread found".', callback=_words_given
+            help='A question in your own words, e.g. "is it curable?" or "how is spread found".', callback=words_given
         ),
     ],
     evidence: EvidenceOption = False,
@@ -547,7 +375,9 @@ def ask(
     from mbc_cli.render.ask import ask as render_answer
 
     question = " ".join(words)
-    _ask(lambda kb, context: render_answer(answer_question(kb, question), context), fmt, as_json, evidence=evidence)
+    show_answer(
+        ctx, lambda kb, context: render_answer(answer_question(kb, question), context), fmt, as_json, evidence=evidence
+    )
 
 
 def main() -> None:

@@ -1,0 +1,140 @@
+"""How every run of mbc ends when something fails: a message on stderr, JSON on stdout for --json, an exit code.
+
+Every failure leaves through `Group`, whatever raised it: a question mbc cannot answer
+(MbcError), a command line it cannot read (Click's usage errors), an interrupt, a closed pipe,
+or a bug. Each is shown on stderr as literal text, with its exit code; with --json, stdout also
+gets a JSON error document. This and the commands are the only code that chooses an exit code.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import typer
+from typer.core import TyperGroup
+
+from mbc_cli import complete, terminal
+from mbc_cli.errors import ENV_DEBUG, EXIT_BUG, EXIT_CLOSED_PIPE, EXIT_INTERRUPTED, MbcError, OutputError
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+
+class Run:
+    """What one run of mbc has chosen so far: the root context's `obj`, read by the commands and by failures."""
+
+    __slots__ = ("json", "kb")
+
+    def __init__(self, *, json: bool = False, kb: Path | None = None) -> None:
+        self.json = json
+        """Whether it answers in JSON, so that a failure is also written as JSON on stdout."""
+        self.kb = kb
+        """The knowledge base chosen with --kb (or $MBC_KB); None for the bundled one."""
+
+
+_ClickException: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
+"""Click's base for the errors it shows the user (inside Typer since 0.28, the click package before)."""
+
+
+class Group(TyperGroup):
+    """mbc's command group: reads the command line and runs the command, reporting every failure one way."""
+
+    def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
+        run = extra.setdefault("obj", Run(json=_asks_for_json(args)))
+        with _reported(run):
+            terminal.prepare_streams()
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: Any) -> Any:
+        with _reported(ctx.obj):
+            return super().invoke(ctx)
+
+    def _main_shell_completion(self, ctx_args: Any, prog_name: str, complete_var: str | None = None) -> None:
+        """Answer bash's completion requests with values quoted as bash needs them; other shells as Typer does."""
+        var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
+        if os.environ.get(var) == "complete_bash":
+            answer = complete.for_bash(self, ctx_args, prog_name, var)  # may replace sys.stdout (make_context)
+            with _reported(Run()):
+                terminal.show(answer + "\n")
+            raise SystemExit(0)
+        super()._main_shell_completion(ctx_args, prog_name, complete_var)
+
+
+@contextmanager
+def _reported(run: Run) -> Iterator[None]:
+    """Turn whatever a command raises into a message on stderr (and JSON on stdout) and an exit code."""
+    try:
+        yield
+    except MbcError as failure:
+        from mbc_cli.render import json, messages
+
+        _fail(run, messages.error(failure), partial(json.error, failure), failure.exit_code)
+    except _ClickException as failure:
+        _usage_failed(run, failure)
+    except KeyboardInterrupt:  # Click would print "Aborted!" and exit 1
+        raise typer.Exit(EXIT_INTERRUPTED) from None
+    except (typer.Exit, typer.Abort, EOFError):
+        raise
+    except BrokenPipeError:  # whoever read the answer has left: end quietly, as the shell reports it
+        terminal.silence(sys.stdout)
+        raise typer.Exit(EXIT_CLOSED_PIPE) from None
+    except Exception as bug:
+        if os.environ.get(ENV_DEBUG):
+            raise
+        from mbc_cli.render import json, messages
+
+        report = messages.bug(bug)
+        _fail(run, report, partial(json.failed, EXIT_BUG, "bug", report.plain), EXIT_BUG)
+
+
+def _usage_failed(run: Run, failure: Any) -> NoReturn:
+    """Show a usage error as Click would (usage line, hint, message), every line literal."""
+    from mbc_cli.render import json, messages
+
+    shown = io.StringIO()
+    failure.show(file=shown)
+    code = int(failure.exit_code)
+    message = failure.format_message()
+    _fail(run, messages.lines(shown.getvalue().splitlines()), partial(json.failed, code, "usage", message), code)
+
+
+def _fail(run: Run, message: RenderableType, as_json: Callable[..., str], code: int) -> NoReturn:
+    """Print `message` on stderr (with JSON answers, also `as_json(ascii_only=...)` on stdout); exit with `code`."""
+    terminal.say(message)
+    if run.json and sys.stdout is not None:
+        try:
+            terminal.show(as_json(ascii_only=not terminal.unicode(sys.stdout)) + "\n")
+        except BrokenPipeError:
+            terminal.silence(sys.stdout)
+            raise typer.Exit(EXIT_CLOSED_PIPE) from None
+        except OutputError:  # nowhere to write it: the message on stderr says why
+            pass
+    raise typer.Exit(code)
+
+
+def _asks_for_json(args: Sequence[str]) -> bool:
+    """Whether a command line asks for JSON, read before (or without) parsing it: for its usage errors."""
+    value_next = False
+    for index, arg in enumerate(args):
+        if value_next:  # the value of an option, whatever it looks like: `--format --format=json` is no JSON
+            value_next = False
+        elif arg == "--":
+            return False
+        elif arg in ("--json", "--format=json", "-fjson") or (
+            arg in ("--format", "-f") and args[index + 1 : index + 2] == ["json"]
+        ):
+            return True
+        elif arg in _TAKES_A_VALUE:
+            value_next = True
+    return False
+
+
+_TAKES_A_VALUE = frozenset({"--format", "-f", "--kb", "--site", "--sources"})
+"""mbc's options that take the next word as their value."""

@@ -1,0 +1,123 @@
+"""What the commands share: their common options, and how each answers (load, build, render, show).
+
+A format is chosen from a registry, `RENDERERS`; each renderer is imported only when its format is asked for.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from mbc_cli import complete, terminal
+from mbc_cli.failures import Run
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from mbc_cli.model import KnowledgeBase
+    from mbc_cli.render.answers import Context
+    from mbc_cli.render.document import Document
+
+
+class Format(str, Enum):
+    """How an answer is written."""
+
+    table = "table"
+    json = "json"
+    markdown = "markdown"
+
+
+FormatOption = Annotated[
+    Format,
+    typer.Option("--format", "-f", help="table (for reading), json (for programs) or markdown (for notes)."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+EvidenceOption = Annotated[
+    bool, typer.Option("--evidence", help="Under each line, the exact words of each source it cites.")
+]
+
+
+def words_given(value: Any) -> Any:
+    """Refuse a name with no words in it ("", "  ", "!!") as a usage error: there is nothing to look up.
+
+    Of several terms, one with words is enough: `mbc symptom headache ""` answers for headache.
+    """
+    from mbc_cli.names import name_key
+    from mbc_cli.printable import visible
+
+    given = [value] if isinstance(value, str) else list(value or ())
+    if given and not any(name_key(text) for text in given):
+        shown = " ".join(f'"{visible(text)}"' for text in given)
+        raise typer.BadParameter(f"{shown} has no words to look up.")
+    return value
+
+
+SiteOption = Annotated[
+    str | None,
+    typer.Option(
+        "--site",
+        help="Only what applies to this site, e.g. bone.",
+        show_default=False,
+        autocompletion=complete.SITES,
+        callback=words_given,
+    ),
+]
+
+
+def show_answer(
+    ctx: typer.Context,
+    build: Callable[[KnowledgeBase, Context], Document],
+    fmt: Format,
+    as_json: bool,
+    *,
+    evidence: bool = False,
+) -> None:
+    """Load the knowledge base, build the answer's document and render it in the chosen format.
+
+    With `evidence`, each line is followed by the quotes it cites (JSON always carries them).
+    """
+
+    from mbc_cli import query
+    from mbc_cli.kb import cache
+    from mbc_cli.render.answers import Context
+
+    chosen = Format.json if as_json else fmt
+    run: Run = ctx.find_root().obj
+    run.json = chosen is Format.json
+    knowledge = cache.open_kb(run.kb)
+    document = build(knowledge, Context(knowledge.sources, query.advice(knowledge)))
+    if evidence and chosen is not Format.json:
+        from mbc_cli.render.document import with_quotes
+
+        document = with_quotes(document)
+    terminal.show(RENDERERS[chosen](document))
+
+
+def _as_table(document: Document) -> RenderableType:
+    from mbc_cli.render import table
+
+    return table.render(document, width=terminal.out().width)
+
+
+def _as_json(document: Document) -> str:
+    from mbc_cli.render import json
+
+    return json.render(document, ascii_only=not terminal.unicode(sys.stdout)) + "\n"
+
+
+def _as_markdown(document: Document) -> str:
+    from mbc_cli.render import markdown
+
+    return markdown.render(document)
+
+
+RENDERERS: dict[Format, Callable[[Document], RenderableType | str]] = {
+    Format.table: _as_table,
+    Format.json: _as_json,
+    Format.markdown: _as_markdown,
+}
+"""How each format writes a document (each renderer is imported only when its format is asked for)."""
