@@ -10,7 +10,7 @@ import yaml
 from mbc_cli.kb import check, load, provenance
 from mbc_cli.model import Kind, KnowledgeBase
 
-from .conftest import ROOT
+from ..conftest import ROOT
 
 
 def test_every_quote_is_found_in_its_snapshot(sources_dir: Path) -> None:

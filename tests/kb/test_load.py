@@ -15,7 +15,7 @@ from mbc_cli.kb import check, load, locate
 from mbc_cli.model import KnowledgeBase
 from mbc_cli.names import name_key
 
-from .conftest import FIXTURES, ROOT
+from ..conftest import FIXTURES, ROOT
 
 
 def test_real_knowledge_base_reads_without_problems() -> None:

@@ -23,8 +23,8 @@ from mbc_cli.kb.schema import FILES
 from mbc_cli.model import KnowledgeBase
 from mbc_cli.printable import visible
 
-from .conftest import FIXTURES
-from .fuzzing import (
+from ..conftest import FIXTURES
+from ..fuzzing import (
     CALL_LIMIT,
     Replacement,
     assert_problem_shape,

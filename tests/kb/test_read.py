@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from mbc_cli.kb.read import ListNode, MappingNode, Scalar, read_yaml
 
-from .fuzzing import (
+from ..fuzzing import (
     READ_LIMIT,
     assert_located,
     assert_one_line,

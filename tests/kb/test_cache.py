@@ -17,7 +17,7 @@ from mbc_cli.kb import cache as kb_cache
 from mbc_cli.kb import load, locate
 from mbc_cli.model import KnowledgeBase
 
-from .conftest import FIXTURES, ROOT
+from ..conftest import FIXTURES, ROOT
 
 FIELDS = [name for name in KnowledgeBase.FIELDS if name != "path"]
 
