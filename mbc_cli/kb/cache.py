@@ -15,10 +15,10 @@ stale model. A cache that cannot be read or written is skipped: mbc then works, 
 
 from __future__ import annotations
 
-import hashlib
 import marshal
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -29,6 +29,12 @@ from mbc_cli.declare import Record
 from mbc_cli.kb.locate import MAX_FILE_BYTES, folder, regular_file_size
 
 T = TypeVar("T")
+
+_sha256: Callable[[bytes], Any]
+try:  # the one hash mbc needs, without importing OpenSSL (hashlib: 2-7 ms) on every question
+    _sha256 = __import__("_sha256").sha256  # Python 3.10 and 3.11 (no type stubs)
+except ImportError:  # Python 3.12 and later name it _sha2; hashlib has it everywhere
+    from hashlib import sha256 as _sha256
 
 FORMAT = 1
 """Bumped when the layout of the compiled file changes."""
@@ -133,20 +139,34 @@ class Sharded(model.Index[T]):
 
 
 def open_kb(path: Path | None = None) -> model.KnowledgeBase:
-    """Load the knowledge base for a question: compiled if its YAML is unchanged, else validated and cached."""
+    """Load the knowledge base for a question: compiled if its YAML is unchanged, else validated and cached.
+
+    A folder whose files have not changed since mbc last read it (the same size, times and inode:
+    its `stamp`) is not even hashed: its stamp file names the compiled model to read.
+    """
     where = folder(path)
-    digest = fingerprint(where)
-    if digest is not None:
-        shipped = Path(__file__).parent.parent / SHIPPED
-        for compiled in (shipped, cache_file(digest)):
-            knowledge = read(compiled, digest, where)
+    stamp = stamp_of(where)
+    if stamp is not None:
+        known = _remembered(stamp)
+        if known is not None:
+            knowledge = read(cache_file(known), known, where)
             if knowledge is not None:
                 return knowledge
+    digest = fingerprint(where)
+    if digest is not None:
+        knowledge = read(Path(__file__).parent.parent / SHIPPED, digest, where)
+        if knowledge is not None:
+            return knowledge  # the wheel's own: nothing is written to the user's cache
+        knowledge = read(cache_file(digest), digest, where)
+        if knowledge is not None:
+            _remember(stamp, digest)
+            return knowledge
     from mbc_cli.kb import load
 
     knowledge = load.load(where)
     if digest is not None:
-        write(cache_file(digest), digest, knowledge)
+        write(cache_file(digest), marshal.dumps({"digest": digest, "fields": freeze(knowledge)}))
+        _remember(stamp, digest)
     return knowledge
 
 
@@ -165,7 +185,7 @@ def compile_to(where: Path, compiled: Path) -> None:
 
 def fingerprint(where: Path) -> str | None:
     """Hash the knowledge base's YAML files with what shapes the model; None if they cannot be read."""
-    digest = hashlib.sha256(f"mbc {__version__} format {FORMAT} python {sys.version_info[:2]}".encode())
+    digest = _sha256(f"mbc {__version__} format {FORMAT} python {sys.version_info[:2]}".encode())
     code = Path(__file__).parent.parent
     try:
         for name in _SHAPERS:
@@ -179,7 +199,54 @@ def fingerprint(where: Path) -> str | None:
             digest.update(content)
     except (OSError, ValueError):  # ValueError: a path the system cannot take (a NUL, an unpaired surrogate)
         return None
-    return digest.hexdigest()
+    hexdigest: str = digest.hexdigest()
+    return hexdigest
+
+
+def stamp_of(where: Path) -> str | None:
+    """What the folder's files look like from outside: each one's name, size, inode and times, with
+    mbc's code. None if they cannot be read, or if one changed in the last seconds: a file written
+    twice within the clock's granularity can keep its times, so only its contents can tell."""
+    code = Path(__file__).parent.parent
+    recent = time.time_ns() - _SETTLED_NS
+    seen = [f"mbc {__version__} format {FORMAT} python {sys.version_info[:2]} {os.path.abspath(where)}"]
+    try:
+        files = [code / name for name in _SHAPERS]
+        files += sorted(p for p in where.iterdir() if p.suffix in (".yaml", ".yml"))
+        for file in files:
+            info = file.stat()
+            if max(info.st_mtime_ns, info.st_ctime_ns) > recent:
+                return None
+            seen.append(f"{file.name}\0{info.st_size}\0{info.st_ino}\0{info.st_mtime_ns}\0{info.st_ctime_ns}")
+    except (OSError, ValueError):
+        return None
+    stamp: str = _sha256("\n".join(seen).encode()).hexdigest()
+    return stamp
+
+
+_SETTLED_NS = 2 * 10**9
+"""How long ago a file must have last changed for its size and times to vouch for its contents."""
+
+
+def _remembered(stamp: str) -> str | None:
+    """The fingerprint mbc found for the folder when it last had this stamp, if it wrote it down."""
+    try:
+        stored = marshal.loads(_stamp_file(stamp).read_bytes())
+    except Exception:  # missing, truncated or foreign: only a miss
+        return None
+    if isinstance(stored, dict) and stored.get("stamp") == stamp and isinstance(stored.get("digest"), str):
+        return str(stored["digest"])
+    return None
+
+
+def _remember(stamp: str | None, digest: str) -> None:
+    """Write down that the folder with this stamp has this fingerprint, for the next run."""
+    if stamp is not None:
+        write(_stamp_file(stamp), marshal.dumps({"stamp": stamp, "digest": digest}))
+
+
+def _stamp_file(stamp: str) -> Path:
+    return cache_folder() / f"kb-{stamp[:32]}.stamp"
 
 
 def cache_folder() -> Path:
@@ -208,11 +275,10 @@ def read(compiled: Path, digest: str, where: Path) -> model.KnowledgeBase | None
         return None
 
 
-def write(compiled: Path, digest: str, knowledge: model.KnowledgeBase) -> None:
-    """Save the model to `compiled` atomically (a whole file or none); skip quietly if that fails."""
+def write(compiled: Path, data: bytes) -> None:
+    """Save `data` to `compiled` atomically (a whole file or none); skip quietly if that fails."""
     import tempfile  # only when a cache is written
 
-    data = marshal.dumps({"digest": digest, "fields": freeze(knowledge)})
     try:
         compiled.parent.mkdir(parents=True, exist_ok=True)
         handle, temporary = tempfile.mkstemp(prefix=".kb-", suffix=".tmp", dir=compiled.parent)

@@ -174,3 +174,51 @@ def test_lazy_entries_behave_as_a_read_only_mapping(real_kb: KnowledgeBase) -> N
         thawed.names["zz top"]
     with pytest.raises(TypeError):
         thawed.sites["bone"] = thawed.sites["liver"]  # type: ignore[index]
+
+
+# --- The stamp: a folder unchanged since the last run is not even hashed ------------------------
+
+
+def _settled(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Treat every file as long settled, as the files of a knowledge base in use are."""
+    monkeypatch.setattr(kb_cache, "_SETTLED_NS", -(10**12))
+
+
+def test_an_unchanged_folder_is_read_without_hashing(
+    small: Path, cache: Path, small_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _settled(monkeypatch)
+    kb_cache.open_kb(small)
+    assert len(list(cache.glob("kb-*.stamp"))) == 1
+
+    def no_hashing(*args: object) -> None:
+        raise AssertionError("the YAML was hashed again")
+
+    monkeypatch.setattr(kb_cache, "fingerprint", no_hashing)
+    same_model(kb_cache.open_kb(small), small_kb)
+
+
+def test_a_changed_file_changes_the_stamp(small: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _settled(monkeypatch)
+    before = kb_cache.stamp_of(small)
+    sites = small / "sites.yaml"
+    sites.write_text(sites.read_text().replace("name: bone", "name: bones of the body"))
+    assert kb_cache.stamp_of(small) not in (None, before)
+    assert kb_cache.open_kb(small).sites["bone"].name == "bones of the body"
+
+
+def test_a_file_changed_in_the_last_seconds_is_never_trusted_by_its_stamp(small: Path) -> None:
+    """Two writes within the clock's granularity can leave the same size and times: only contents tell."""
+    (small / "sites.yaml").write_text((small / "sites.yaml").read_text())
+    assert kb_cache.stamp_of(small) is None
+
+
+@pytest.mark.parametrize("damage", [b"", b"\x00garbage", marshal.dumps({"stamp": "another", "digest": "x"})])
+def test_a_damaged_stamp_file_is_only_a_miss(
+    small: Path, cache: Path, small_kb: KnowledgeBase, monkeypatch: pytest.MonkeyPatch, damage: bytes
+) -> None:
+    _settled(monkeypatch)
+    kb_cache.open_kb(small)
+    (stamp,) = cache.glob("kb-*.stamp")
+    stamp.write_bytes(damage)
+    same_model(kb_cache.open_kb(small), small_kb)
