@@ -338,6 +338,10 @@ SITE_KINDS = frozenset({Kind.SITE, Kind.PLACE, Kind.LOCAL_AREA})
 """What `mbc site` shows: a site, a place within one, or a local area."""
 
 
+ANY = "*"
+"""The key, in an index by site or subtype, of the entries that apply to every one (no id is written so)."""
+
+
 class Index(Mapping[str, T], Generic[T]):
     """A read-only index keyed by what people type (a name key, a stem), however it is stored."""
 
@@ -406,11 +410,11 @@ class KnowledgeBase(Record):
     sites_by_symptom: Mapping[str, tuple[tuple[str, SymptomLink], ...]]
     """Symptom id -> (site id, link) for each site that can cause it."""
     tests_by_site: Mapping[str, tuple[str, ...]]
-    """Site id -> ids of the tests that check it."""
+    """Site id -> ids of the tests that check it; ANY -> those used wherever cancer may have spread."""
     treatments_by_site: Mapping[str, tuple[str, ...]]
     """Site or local-area id -> ids of the treatments tied to it."""
     treatments_by_subtype: Mapping[str, tuple[str, ...]]
-    """Subtype -> ids of the treatments for it."""
+    """Subtype -> ids of the treatments for it; ANY -> those for any subtype."""
     drugs_by_treatment: Mapping[str, tuple[str, ...]]
     """Treatment id -> ids of its drugs."""
 

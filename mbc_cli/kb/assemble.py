@@ -89,6 +89,8 @@ def knowledge_base(ids: Mapping[model.Kind, Mapping[str, Checked]], path: str) -
     for test in entries["tests"].values():
         for site_link in test.sites:
             tests_by_site[site_link.site].append(test.id)
+        if not test.sites:
+            tests_by_site[model.ANY].append(test.id)
     treatments_by_site: defaultdict[str, list[str]] = defaultdict(list)
     treatments_by_subtype: defaultdict[str, list[str]] = defaultdict(list)
     for treatment in entries["treatments"].values():
@@ -96,6 +98,8 @@ def knowledge_base(ids: Mapping[model.Kind, Mapping[str, Checked]], path: str) -
             treatments_by_site[area_link.site].append(treatment.id)
         for subtype in treatment.subtypes:
             treatments_by_subtype[subtype.subtype].append(treatment.id)
+        if not treatment.subtypes:
+            treatments_by_subtype[model.ANY].append(treatment.id)
     drugs_by_treatment: defaultdict[str, list[str]] = defaultdict(list)
     for drug in entries["drugs"].values():
         drugs_by_treatment[drug.treatment].append(drug.id)

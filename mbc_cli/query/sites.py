@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from mbc_cli.declare import Record
 from mbc_cli.model import (
+    ANY,
     AreaLink,
     KnowledgeBase,
     LocalArea,
@@ -85,7 +86,7 @@ def by_site(kb: KnowledgeBase, name: str) -> SiteAnswer | LocalAreaAnswer:
         (kb.tests[test_id], next(s for s in kb.tests[test_id].sites if s.site == site.id))
         for test_id in kb.tests_by_site.get(site.id, ())
     )
-    general = tuple((test, None) for test in kb.tests.values() if not test.sites)
+    general = tuple((kb.tests[test_id], None) for test_id in kb.tests_by_site.get(ANY, ()))
     study = kb.studies[site.frequency.study] if site.frequency else None
     return SiteAnswer(name, match, site, place, study, direct, chains, tied + general, _treatments_tied_to(kb, site.id))
 

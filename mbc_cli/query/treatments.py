@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from mbc_cli.declare import Record
 from mbc_cli.errors import UsageError
 from mbc_cli.model import (
+    ANY,
     AreaLink,
     Drug,
     KnowledgeBase,
@@ -114,11 +115,22 @@ def _fits(subtypes: Sequence[SubtypeLink], profile: Profile) -> bool:
     return not profile.given or not subtypes or any(link.subtype in profile.subtypes for link in subtypes)
 
 
+def _candidates(kb: KnowledgeBase, profile: Profile) -> Iterator[Treatment]:
+    """The treatments that can fit `profile`, in file order: read from the index by subtype, not one by one."""
+    if not profile.given:
+        yield from kb.treatments.values()
+        return
+    wanted = {t for subtype in (ANY, *profile.subtypes) for t in kb.treatments_by_subtype.get(subtype, ())}
+    for treatment_id in kb.treatments:  # the ids in file order; only the chosen ones are read
+        if treatment_id in wanted:
+            yield kb.treatments[treatment_id]
+
+
 def treatments_for(kb: KnowledgeBase, *, profile: Profile, site: str | None = None) -> TreatmentsAnswer:
     """Answer `mbc treatments`: treatments fitting `profile`; with `site`, those tied to it plus systemic ones."""
     area = lookup.area(kb, site) if site is not None else None
     fits: list[TreatmentFit] = []
-    for treatment in kb.treatments.values():
+    for treatment in _candidates(kb, profile):
         link = next((s for s in treatment.sites if area is not None and s.site == area.id), None)
         if area is not None and link is None and treatment.kind != "systemic":
             continue
