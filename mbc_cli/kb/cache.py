@@ -5,27 +5,30 @@ looks for a compiled model under that hash: first the one shipped in the wheel (
 base only), then the user's cache folder. Only when neither matches does it parse and validate the
 YAML (`load.load`), and then it saves the result to the cache for the next run.
 
-The compiled form is one `marshal` file of plain values (no pickle: reading it can construct
-nothing but the model's own classes). Each entry is stored as nested lists and tuples and turned
-back into model objects only when a query reads it: a lookup in a knowledge base 100 times larger
-touches about as many entries as in the bundled one. The hash covers the YAML, mbc's version, the Python
-version and the modules that shape the model, so a changed source or a new mbc is never served a
-stale model. A cache that cannot be read or written is skipped: mbc then works, only slower.
+The compiled form holds only `marshal` values (no pickle: reading it can construct nothing but
+the model's own classes): a small header, then blobs. Each entry, each shard of an index and each
+index of ids is a blob of its own, read (one pread) and turned back into model objects only when
+a query reads it: a lookup in a knowledge base 100 times larger reads about as much as in the
+bundled one. The hash covers the YAML, mbc's version, the Python version and the modules that
+shape the model, so a changed source or a new mbc is never served a stale model; a folder whose
+files have not changed since the last run is known by its stamp (sizes, inodes and times) without
+hashing. A cache that cannot be read or written is skipped: mbc then works, only slower.
 """
 
 from __future__ import annotations
 
 import marshal
 import os
+import struct
 import sys
 import time
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Generic, TypeVar
 
 from mbc_cli import __version__, model
 from mbc_cli.declare import Record
+from mbc_cli.errors import EXIT_BAD_DATA, MbcError
 from mbc_cli.kb.locate import MAX_FILE_BYTES, folder, regular_file_size
 
 T = TypeVar("T")
@@ -36,8 +39,12 @@ try:  # the one hash mbc needs, without importing OpenSSL (hashlib: 2-7 ms) on e
 except ImportError:  # Python 3.12 and later name it _sha2; hashlib has it everywhere
     from hashlib import sha256 as _sha256
 
-FORMAT = 1
+FORMAT = 2
 """Bumped when the layout of the compiled file changes."""
+MAGIC = b"mbc-kb2\n"
+"""The first bytes of a compiled file."""
+_START = struct.Struct("<8sQQ")
+"""A compiled file starts with MAGIC, then the sizes of its header and of its blob region."""
 SHIPPED = "compiled.marshal"
 """The compiled bundled knowledge base, beside its data/ folder in the wheel."""
 _ENTRIES = (*(str(kind.file) for kind in model.FILES), "sites_by_symptom")
@@ -61,34 +68,109 @@ _KIND = len(_CLASSES)
 """An encoded Kind is the list [_KIND, its value]."""
 
 
+class Blobs:
+    """The compiled file's blob region, open for the whole run: each blob is read when first needed.
+
+    Only the header is read to open a compiled model; an entry or a shard is read with one pread.
+    The file's size was checked against its header when it was opened, and mbc only ever replaces
+    a compiled file whole (a new inode), so a short read means another program cut it meanwhile.
+    """
+
+    __slots__ = ("_base", "_fd", "_path")
+
+    def __init__(self, fd: int, base: int, path: Path) -> None:
+        self._fd = fd
+        self._base = base
+        self._path = path
+
+    def __del__(self) -> None:
+        os.close(self._fd)
+
+    def load(self, ref: tuple[int, int]) -> Any:
+        """The value stored at `ref`: (offset, length) in the blob region."""
+        offset, length = ref
+        data = os.pread(self._fd, length, self._base + offset)
+        if len(data) != length:
+            raise CacheChanged(self._path)
+        return marshal.loads(data)
+
+
+class CacheChanged(MbcError):
+    """A compiled model was cut short by another program while mbc was reading it."""
+
+    exit_code = EXIT_BAD_DATA
+    reason = "cache_changed"
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"The compiled knowledge base {path} changed while mbc read it: run the command again.")
+
+
 class Lazy(Mapping[str, T], Generic[T]):
-    """A read-only mapping whose values are decoded from their stored bytes when first read."""
+    """A read-only mapping whose values are decoded from their stored blobs when first read.
 
-    __slots__ = ("_decode", "_raw", "_ready")
+    The directory of its keys is itself a blob, read when the mapping is first used.
+    """
 
-    def __init__(self, raw: Mapping[str, bytes], decode: Callable[[Any], T]) -> None:
-        self._raw = raw
+    __slots__ = ("_blobs", "_decode", "_directory", "_raw", "_ready")
+
+    def __init__(self, blobs: Blobs, directory: tuple[int, int], decode: Callable[[Any], T]) -> None:
+        self._blobs = blobs
+        self._directory = directory
+        self._raw: dict[str, tuple[int, int]] | None = None
         self._decode = decode
         self._ready: dict[str, T] = {}
+
+    def _keys(self) -> dict[str, tuple[int, int]]:
+        if self._raw is None:
+            self._raw = self._blobs.load(self._directory)
+        return self._raw
 
     def __getitem__(self, key: str) -> T:
         try:
             return self._ready[key]
         except KeyError:
-            value = self._ready[key] = self._decode(marshal.loads(self._raw[key]))
+            value = self._ready[key] = self._decode(self._blobs.load(self._keys()[key]))
             return value
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
+        return iter(self._keys())
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return len(self._keys())
 
     def __contains__(self, key: object) -> bool:
-        return key in self._raw
+        return key in self._keys()
 
     def __repr__(self) -> str:
-        return f"Lazy({len(self._raw)} entries)"
+        return f"Lazy({len(self)} entries)"
+
+
+class Whole(Mapping[str, Any]):
+    """A read-only mapping stored as one blob, read when first used (an index of ids)."""
+
+    __slots__ = ("_blobs", "_items", "_ref")
+
+    def __init__(self, blobs: Blobs, ref: tuple[int, int]) -> None:
+        self._blobs = blobs
+        self._ref = ref
+        self._items: dict[str, Any] | None = None
+
+    def _all(self) -> dict[str, Any]:
+        if self._items is None:
+            self._items = self._blobs.load(self._ref)
+        return self._items
+
+    def __getitem__(self, key: str) -> Any:
+        return self._all()[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._all())
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._all()
 
 
 class Sharded(model.Index[T]):
@@ -97,9 +179,12 @@ class Sharded(model.Index[T]):
     A lookup reads one shard, and so does completing a prefix of two or more characters.
     """
 
-    __slots__ = ("_count", "_decode", "_raw", "_ready")
+    __slots__ = ("_blobs", "_count", "_decode", "_raw", "_ready")
 
-    def __init__(self, raw: Mapping[str, bytes], count: int, decode: Callable[[Any], T]) -> None:
+    def __init__(
+        self, blobs: Blobs, raw: Mapping[str, tuple[int, int]], count: int, decode: Callable[[Any], T]
+    ) -> None:
+        self._blobs = blobs
         self._raw = raw
         self._count = count
         self._decode = decode
@@ -112,7 +197,7 @@ class Sharded(model.Index[T]):
             return self._ready[prefix]
         except KeyError:
             stored = self._raw.get(prefix)
-            found = self._ready[prefix] = marshal.loads(stored) if stored is not None else {}
+            found = self._ready[prefix] = self._blobs.load(stored) if stored is not None else {}
             return found
 
     def starting_with(self, start: str) -> Iterator[str]:
@@ -165,7 +250,7 @@ def open_kb(path: Path | None = None) -> model.KnowledgeBase:
 
     knowledge = load.load(where)
     if digest is not None:
-        write(cache_file(digest), marshal.dumps({"digest": digest, "fields": freeze(knowledge)}))
+        write(cache_file(digest), pack(digest, knowledge))
         _remember(stamp, digest)
     return knowledge
 
@@ -180,7 +265,7 @@ def compile_to(where: Path, compiled: Path) -> None:
     digest = fingerprint(where)
     if digest is None:
         raise OSError(f"cannot read the knowledge base in {where}")
-    compiled.write_bytes(marshal.dumps({"digest": digest, "fields": freeze(load.load(where))}))
+    compiled.write_bytes(pack(digest, load.load(where)))
 
 
 def fingerprint(where: Path) -> str | None:
@@ -261,17 +346,25 @@ def cache_file(digest: str) -> Path:
 
 
 def read(compiled: Path, digest: str, where: Path) -> model.KnowledgeBase | None:
-    """The model in `compiled` if it exists and was compiled from exactly this fingerprint; else None."""
+    """The model in `compiled` if it exists, is whole, and was compiled from exactly this fingerprint; else None.
+
+    Only its header is read here; the file stays open for the blobs that queries read.
+    """
     try:
-        data = compiled.read_bytes()
-    except OSError:
+        fd = os.open(compiled, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except (OSError, ValueError):
         return None
     try:
-        stored = marshal.loads(data)
-        if not isinstance(stored, dict) or stored.get("digest") != digest:
-            return None
-        return thaw(stored["fields"], str(where))
+        start = os.pread(fd, _START.size, 0)
+        magic, header_size, blob_size = _START.unpack(start)
+        if magic != MAGIC or os.fstat(fd).st_size != _START.size + header_size + blob_size:
+            raise ValueError("not a whole compiled model")  # truncated, grown, or another format
+        header = marshal.loads(os.pread(fd, header_size, _START.size))
+        if not isinstance(header, dict) or header.get("digest") != digest:
+            raise ValueError("compiled from another knowledge base")
+        return thaw(header["fields"], Blobs(fd, _START.size + header_size, compiled), str(where))
     except Exception:  # a truncated, corrupt or foreign file is only a cache miss
+        os.close(fd)
         return None
 
 
@@ -293,28 +386,35 @@ def write(compiled: Path, data: bytes) -> None:
         return
 
 
-def freeze(knowledge: model.KnowledgeBase) -> dict[str, Any]:
-    """The model as plain values marshal can store: entries encoded one by one, indexes in shards."""
+def pack(digest: str, knowledge: model.KnowledgeBase) -> bytes:
+    """The compiled file: its start (magic and sizes), a header naming where each blob is, the blobs."""
+    blobs = bytearray()
+
+    def put(value: Any) -> tuple[int, int]:
+        data = marshal.dumps(value)
+        blobs.extend(data)
+        return len(blobs) - len(data), len(data)
+
     fields: dict[str, Any] = {
-        name: {key: marshal.dumps(encode(value)) for key, value in getattr(knowledge, name).items()}
-        for name in _ENTRIES
+        name: put({key: put(encode(value)) for key, value in getattr(knowledge, name).items()}) for name in _ENTRIES
     }
     for name in _INDEXES:
         index: Mapping[str, Any] = getattr(knowledge, name)
         shards: dict[str, dict[str, Any]] = {}
         for key, value in index.items():
             shards.setdefault(key[:PREFIX], {})[key] = encode(value)
-        fields[name] = {"count": len(index), "shards": {p: marshal.dumps(shard) for p, shard in shards.items()}}
-    fields.update({name: dict(getattr(knowledge, name)) for name in _KEYS})
-    return fields
+        fields[name] = {"count": len(index), "shards": {p: put(shard) for p, shard in shards.items()}}
+    fields.update({name: put(dict(getattr(knowledge, name))) for name in _KEYS})
+    header = marshal.dumps({"digest": digest, "fields": fields})
+    return _START.pack(MAGIC, len(header), len(blobs)) + header + bytes(blobs)
 
 
-def thaw(fields: dict[str, Any], where: str) -> model.KnowledgeBase:
-    """The model from its stored fields; entries and index shards are decoded when a query first reads them."""
-    values: dict[str, Any] = {name: Lazy(fields[name], decode) for name in _ENTRIES}
+def thaw(fields: dict[str, Any], blobs: Blobs, where: str) -> model.KnowledgeBase:
+    """The model from its header's fields; entries, index shards and id indexes are read when first used."""
+    values: dict[str, Any] = {name: Lazy(blobs, fields[name], decode) for name in _ENTRIES}
     for name in _INDEXES:
-        values[name] = Sharded(fields[name]["shards"], fields[name]["count"], decode)
-    values.update({name: MappingProxyType(fields[name]) for name in _KEYS})
+        values[name] = Sharded(blobs, fields[name]["shards"], fields[name]["count"], decode)
+    values.update({name: Whole(blobs, fields[name]) for name in _KEYS})
     return model.KnowledgeBase(path=where, **values)
 
 

@@ -54,9 +54,17 @@ def small_kb(small: Path) -> KnowledgeBase:
     return load.load(small)
 
 
-def test_the_compiled_model_is_the_yaml_model(real_kb: KnowledgeBase) -> None:
-    fields = marshal.loads(marshal.dumps(kb_cache.freeze(real_kb)))
-    same_model(kb_cache.thaw(fields, real_kb.path), real_kb)
+def compiled(knowledge: KnowledgeBase, folder: Path) -> KnowledgeBase:
+    """The model written as a compiled file in `folder` and read back."""
+    file = folder / "compiled.marshal"
+    file.write_bytes(kb_cache.pack("a digest", knowledge))
+    read = kb_cache.read(file, "a digest", Path(knowledge.path))
+    assert read is not None
+    return read
+
+
+def test_the_compiled_model_is_the_yaml_model(real_kb: KnowledgeBase, tmp_path: Path) -> None:
+    same_model(compiled(real_kb, tmp_path), real_kb)
 
 
 def test_the_second_run_reads_the_cache_not_the_yaml(
@@ -91,6 +99,9 @@ def test_a_broken_knowledge_base_is_reported_not_cached(data: Path, cache: Path)
     "damage",
     [
         lambda raw: raw[: len(raw) // 2],  # truncated
+        lambda raw: raw[:-1],  # one byte short: only its last blob is damaged
+        lambda raw: raw + b"\0",  # grown
+        lambda raw: b"mbc-kb1\n" + raw[8:],  # another layout
         lambda raw: b"\x00garbage" + raw[8:],  # corrupt
         lambda raw: b"",  # empty
         lambda raw: marshal.dumps({"digest": "written by another mbc", "fields": {}}),
@@ -160,9 +171,16 @@ def test_the_knowledge_base_is_chosen_by_argument_then_environment(data: Path, m
     assert locate.folder(ROOT / "data") == ROOT / "data"
 
 
-def test_lazy_entries_behave_as_a_read_only_mapping(real_kb: KnowledgeBase) -> None:
-    fields = marshal.loads(marshal.dumps(kb_cache.freeze(real_kb)))
-    thawed = kb_cache.thaw(fields, "data")
+def test_a_compiled_file_cut_while_it_is_read_is_a_clear_error(real_kb: KnowledgeBase, tmp_path: Path) -> None:
+    """mbc replaces its files whole; another program cutting one mbc has open gets a message, not a crash."""
+    thawed = compiled(real_kb, tmp_path)
+    os.truncate(tmp_path / "compiled.marshal", 100)
+    with pytest.raises(kb_cache.CacheChanged, match="changed while mbc read it"):
+        thawed.sites["bone"]
+
+
+def test_lazy_entries_behave_as_a_read_only_mapping(real_kb: KnowledgeBase, tmp_path: Path) -> None:
+    thawed = compiled(real_kb, tmp_path)
     assert len(thawed.sites) == len(real_kb.sites)
     assert list(thawed.sites) == list(real_kb.sites)
     assert "bone" in thawed.sites and "nowhere" not in thawed.sites
