@@ -12,7 +12,7 @@ from rich.console import Console
 from mbc_cli import query
 from mbc_cli.model import Citation, KnowledgeBase, Note
 from mbc_cli.render import answers, table
-from mbc_cli.render.document import Document, Row, Section
+from mbc_cli.render.document import Document, Row, Section, numbering
 
 
 def text_of(document: Document, width: int = 100) -> str:
@@ -93,3 +93,86 @@ def test_every_answer_ends_with_the_advice_before_references(real_kb: KnowledgeB
     advice: Note = query.advice(real_kb)
     output = text_of(answers.sites(query.all_sites(real_kb), context(real_kb)))
     assert output.index(advice.text[:30]) < output.index("References")
+
+
+def _answers(kb: KnowledgeBase) -> dict[str, Document]:
+    """An answer of each command, as its table shows it."""
+    from mbc_cli.render import reference
+
+    ctx = context(kb)
+    return {
+        "site bone": answers.site(query.by_site(kb, "bone"), ctx),
+        "sites": answers.sites(query.all_sites(kb), ctx),
+        "symptom headache": answers.symptom(query.by_symptoms(kb, ["headache"]), ctx),
+        "symptoms": answers.symptoms(query.all_symptoms(kb), ctx),
+        "treatments --her2-positive": answers.treatments(
+            query.treatments_for(kb, profile=query.profile(her2_positive=True)), ctx
+        ),
+        "treatments": answers.treatments(query.treatments_for(kb, profile=query.profile()), ctx),
+        "tests": answers.tests(query.tests_for(kb), ctx),
+        "stats": reference.stats(query.statistics(kb), ctx),
+        "terms": reference.terms(query.all_terms(kb), ctx),
+        "drugs": reference.drugs(query.all_drugs(kb), ctx),
+        "sources": reference.sources(query.summary(kb), ctx),
+        "search": reference.search(query.search(kb, "five year survival"), ctx),
+    }
+
+
+WIDTHS = (80, 100, 120, 140, 160)
+
+
+def test_a_wider_terminal_never_gives_a_taller_answer(real_kb: KnowledgeBase) -> None:
+    for name, answer in _answers(real_kb).items():
+        heights = [len(table.render(answer, width=width).lines) for width in WIDTHS]
+        assert heights == sorted(heights, reverse=True), (name, dict(zip(WIDTHS, heights, strict=True)))
+
+
+def test_no_line_is_wider_than_the_terminal(real_kb: KnowledgeBase) -> None:
+    for name, answer in _answers(real_kb).items():
+        for width in (20, 33, *WIDTHS):
+            wide = [line for line in table.render(answer, width=width).plain().splitlines() if len(line) > width]
+            assert not wide, (name, width, wide)
+
+
+def test_prose_gets_the_room_at_100_columns_and_wider(real_kb: KnowledgeBase) -> None:
+    """A table's prose column (the one holding the most text) is never squeezed: at 100 columns and
+    wider it is at least 20 cells wide, or as wide as its longest text (else the rows are stacked)."""
+    for name, answer in _answers(real_kb).items():
+        numbers = numbering(answer)
+        for width in WIDTHS[1:]:
+            shown = table.render(answer, width=width).plain()
+            for section in answer.sections:
+                widths = table.section_widths(section, numbers, width)
+                if widths is None or not section.rows or f"\n  {section.columns[0]} " not in shown:  # stacked
+                    continue
+                texts = [[row.cells[i] for row in section.rows] for i in range(len(section.columns))]
+                prose = max(range(len(texts)), key=lambda i: sum(len(text) for text in set(texts[i])))
+                natural = max(len(text) for text in (section.columns[prose], *texts[prose]))
+                assert widths[prose] >= min(20, natural), (name, width, section.title, widths)
+
+
+def test_wrapped_lines_hang_under_their_text(real_kb: KnowledgeBase) -> None:
+    """A bullet's later lines start under its text, a field's under its value, a nested item's under its words."""
+    lines = table.render(_answers(real_kb)["treatments --her2-positive"], width=80).plain().splitlines()
+    aims = [i for i, line in enumerate(lines) if line.startswith("  what it aims to do: ")]
+    assert aims
+    for start in aims:
+        if lines[start + 1].strip() and not lines[start + 1].startswith("  drugs"):
+            assert lines[start + 1].startswith(" " * len("  what it aims to do: "))
+    site = table.render(_answers(real_kb)["site bone"], width=60).plain().splitlines()
+    nested = [i for i, line in enumerate(site) if line.startswith("    - ")]
+    assert nested
+    assert all(not site[i + 1].startswith(("  - ", "   -", "  ")) or site[i + 1].startswith("    ") for i in nested)
+    notes = table.render(_answers(real_kb)["site bone"], width=40).plain().splitlines()
+    start = notes.index("What the sources note")
+    bullets = notes[start + 1 :]
+    assert bullets[0].startswith("• ")
+    assert all(line.startswith(("• ", "  ")) for line in bullets[: bullets.index("")])
+
+
+def test_wrap_never_splits_a_word_that_fits() -> None:
+    assert table.wrap("alpha beta gamma", 11) == ["alpha beta", "gamma"]
+    assert table.wrap("alpha beta gamma", 11, hang=2) == ["alpha beta", "  gamma"]
+    assert table.wrap("  - alpha beta gamma", 12, hang=4) == ["  - alpha", "    beta", "    gamma"]
+    assert table.wrap("https://example.org/long", 10) == ["https://ex", "ample.org/", "long"]
+    assert table.wrap("", 10) == [""]
