@@ -28,8 +28,7 @@ from mbc_cli.options import (
 
 if TYPE_CHECKING:
     from mbc_cli.model import KnowledgeBase
-    from mbc_cli.render.answers import Context
-    from mbc_cli.render.document import Document
+    from mbc_cli.render.document import Context, Document
 
 app = typer.Typer(
     name="mbc",
@@ -120,20 +119,18 @@ def site(
 ) -> None:
     """What spread to a site can cause, how it is found, and how it is treated."""
     from mbc_cli import query
-    from mbc_cli.render import answers
+    from mbc_cli.render import sites
 
-    show_answer(
-        ctx, lambda kb, context: answers.site(query.by_site(kb, name), context), fmt, as_json, evidence=evidence
-    )
+    show_answer(ctx, lambda kb, context: sites.site(query.by_site(kb, name), context), fmt, as_json, evidence=evidence)
 
 
 @app.command()
 def sites(ctx: typer.Context, fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
     """Where metastatic breast cancer spreads, most common first, with how often."""
     from mbc_cli import query
-    from mbc_cli.render import answers
+    from mbc_cli.render import sites
 
-    show_answer(ctx, lambda kb, context: answers.sites(query.all_sites(kb), context), fmt, as_json)
+    show_answer(ctx, lambda kb, context: sites.sites(query.all_sites(kb), context), fmt, as_json)
 
 
 @app.command()
@@ -153,14 +150,14 @@ def symptom(
 ) -> None:
     """Which sites of spread can cause these symptoms, ranked, and why."""
     from mbc_cli import query
-    from mbc_cli.render import answers, messages
+    from mbc_cli.render import messages, symptoms
 
     def build(kb: KnowledgeBase, context: Context) -> Document:
         answer = query.by_symptoms(kb, terms)
         for match in answer.matches:
             if not match.symptoms:
                 terminal.say(messages.unmatched(match))
-        return answers.symptom(answer, context)
+        return symptoms.symptom(answer, context)
 
     show_answer(ctx, build, fmt, as_json, evidence=evidence)
 
@@ -169,9 +166,9 @@ def symptom(
 def symptoms(ctx: typer.Context, fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
     """Every symptom the sources name, and the sites it points to."""
     from mbc_cli import query
-    from mbc_cli.render import answers
+    from mbc_cli.render import symptoms
 
-    show_answer(ctx, lambda kb, context: answers.symptoms(query.all_symptoms(kb), context), fmt, as_json)
+    show_answer(ctx, lambda kb, context: symptoms.symptoms(query.all_symptoms(kb), context), fmt, as_json)
 
 
 @app.command()
@@ -204,7 +201,7 @@ def treatments(
 ) -> None:
     """Treatments that fit the cancer's subtype (and site), each with what it aims to do and its drugs."""
     from mbc_cli import query
-    from mbc_cli.render import answers
+    from mbc_cli.render import treatments
 
     def build(kb: KnowledgeBase, context: Context) -> Document:
         said = query.subtype_flags(" ".join(subtype or ()))
@@ -220,7 +217,7 @@ def treatments(
             triple_negative=triple_negative or "triple_negative" in said,
             brca=brca or "brca" in said,
         )
-        return answers.treatments(query.treatments_for(kb, profile=fit, site=site), context)
+        return treatments.treatments(query.treatments_for(kb, profile=fit, site=site), context)
 
     show_answer(ctx, build, fmt, as_json, evidence=evidence)
 
@@ -235,10 +232,14 @@ def tests(
 ) -> None:
     """Tests used to find where breast cancer has spread, what each shows, and which sites."""
     from mbc_cli import query
-    from mbc_cli.render import answers
+    from mbc_cli.render import treatments
 
     show_answer(
-        ctx, lambda kb, context: answers.tests(query.tests_for(kb, site=site), context), fmt, as_json, evidence=evidence
+        ctx,
+        lambda kb, context: treatments.tests(query.tests_for(kb, site=site), context),
+        fmt,
+        as_json,
+        evidence=evidence,
     )
 
 
@@ -349,12 +350,10 @@ def search(
 ) -> None:
     """Look for words in everything mbc knows, best match first, with the command that shows each in full."""
     from mbc_cli import query
-    from mbc_cli.render import reference
+    from mbc_cli.render import text_search as found
 
     text = " ".join(words)
-    show_answer(
-        ctx, lambda kb, context: reference.search(query.search(kb, text), context), fmt, as_json, evidence=evidence
-    )
+    show_answer(ctx, lambda kb, context: found.search(query.search(kb, text), context), fmt, as_json, evidence=evidence)
 
 
 @app.command()

@@ -19,8 +19,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from mbc_cli.model import KnowledgeBase
-    from mbc_cli.render.answers import Context
-    from mbc_cli.render.document import Document
+    from mbc_cli.render.document import Context, Document
 
 
 class Format(str, Enum):
@@ -83,7 +82,7 @@ def show_answer(
 
     from mbc_cli import query
     from mbc_cli.kb import cache
-    from mbc_cli.render.answers import Context
+    from mbc_cli.render.document import Context
 
     chosen = Format.json if as_json else fmt
     run: Run = ctx.find_root().obj

@@ -166,17 +166,18 @@ def _cited_quotes(args: list[str]) -> set[str]:
     """Every quote the lines of this command's answer cite (the closing advice aside), built as the command does."""
     from mbc_cli import query
     from mbc_cli.kb import cache
-    from mbc_cli.render import answers
+    from mbc_cli.render import sites, symptoms, treatments
+    from mbc_cli.render.document import Context
 
     kb = cache.open_kb()
-    context = answers.Context(kb.sources, query.advice(kb))
+    context = Context(kb.sources, query.advice(kb))
     build = {
-        "site": lambda: answers.site(query.by_site(kb, args[1]), context),
-        "symptom": lambda: answers.symptom(query.by_symptoms(kb, args[1:]), context),
-        "treatments": lambda: answers.treatments(
+        "site": lambda: sites.site(query.by_site(kb, args[1]), context),
+        "symptom": lambda: symptoms.symptom(query.by_symptoms(kb, args[1:]), context),
+        "treatments": lambda: treatments.treatments(
             query.treatments_for(kb, profile=query.profile(her2_positive=True)), context
         ),
-        "tests": lambda: answers.tests(query.tests_for(kb, site=args[-1]), context),
+        "tests": lambda: treatments.tests(query.tests_for(kb, site=args[-1]), context),
     }[args[0]]
     document = build()
     rows = (*document.lead, *(row for section in document.sections for row in section.rows), *document.notes)

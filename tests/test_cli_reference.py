@@ -12,8 +12,7 @@ from mbc_cli import query
 from mbc_cli.cli import app
 from mbc_cli.model import Citation, KnowledgeBase
 from mbc_cli.render import reference
-from mbc_cli.render.answers import Context
-from mbc_cli.render.document import with_quotes
+from mbc_cli.render.document import Context, with_quotes
 
 runner = CliRunner()
 WIDE = {"COLUMNS": "2000"}

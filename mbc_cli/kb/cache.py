@@ -22,16 +22,14 @@ import os
 import struct
 import sys
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from mbc_cli import __version__, model
 from mbc_cli.declare import Record
-from mbc_cli.errors import EXIT_BAD_DATA, MbcError
 from mbc_cli.kb.locate import MAX_FILE_BYTES, folder, regular_file_size
-
-T = TypeVar("T")
+from mbc_cli.kb.stored import PREFIX, Blobs, Lazy, Sharded, Whole
 
 _sha256: Callable[[bytes], Any]
 try:  # the one hash mbc needs, without importing OpenSSL (hashlib: 2-7 ms) on every question
@@ -53,8 +51,6 @@ _INDEXES = ("names", "stems", "phrases", "words", "text_words")
 """Fields keyed by what the user types: stored in shards by the keys' first characters."""
 _KEYS = ("tests_by_site", "treatments_by_site", "treatments_by_subtype", "drugs_by_treatment")
 """Fields whose values are tuples of ids: stored as they are."""
-PREFIX = 2
-"""Characters of a key that choose its shard."""
 _SHAPERS = ("declare.py", "model.py", "kb/assemble.py", "names.py", "vocabulary.py", "searchable.py", "kb/cache.py")
 """mbc's modules whose code decides what the compiled model holds: part of the hash."""
 _CLASSES: tuple[type[Record], ...] = tuple(
@@ -66,161 +62,6 @@ _CLASSES: tuple[type[Record], ...] = tuple(
 _INDEX = {cls: number for number, cls in enumerate(_CLASSES)}
 _KIND = len(_CLASSES)
 """An encoded Kind is the list [_KIND, its value]."""
-
-
-class Blobs:
-    """The compiled file's blob region, open for the whole run: each blob is read when first needed.
-
-    Only the header is read to open a compiled model; an entry or a shard is read with one pread.
-    The file's size was checked against its header when it was opened, and mbc only ever replaces
-    a compiled file whole (a new inode), so a short read means another program cut it meanwhile.
-    """
-
-    __slots__ = ("_base", "_fd", "_path")
-
-    def __init__(self, fd: int, base: int, path: Path) -> None:
-        self._fd = fd
-        self._base = base
-        self._path = path
-
-    def __del__(self) -> None:
-        os.close(self._fd)
-
-    def load(self, ref: tuple[int, int]) -> Any:
-        """The value stored at `ref`: (offset, length) in the blob region."""
-        offset, length = ref
-        data = os.pread(self._fd, length, self._base + offset)
-        if len(data) != length:
-            raise CacheChanged(self._path)
-        return marshal.loads(data)
-
-
-class CacheChanged(MbcError):
-    """A compiled model was cut short by another program while mbc was reading it."""
-
-    exit_code = EXIT_BAD_DATA
-    reason = "cache_changed"
-
-    def __init__(self, path: Path) -> None:
-        super().__init__(f"The compiled knowledge base {path} changed while mbc read it: run the command again.")
-
-
-class Lazy(Mapping[str, T], Generic[T]):
-    """A read-only mapping whose values are decoded from their stored blobs when first read.
-
-    The directory of its keys is itself a blob, read when the mapping is first used.
-    """
-
-    __slots__ = ("_blobs", "_decode", "_directory", "_raw", "_ready")
-
-    def __init__(self, blobs: Blobs, directory: tuple[int, int], decode: Callable[[Any], T]) -> None:
-        self._blobs = blobs
-        self._directory = directory
-        self._raw: dict[str, tuple[int, int]] | None = None
-        self._decode = decode
-        self._ready: dict[str, T] = {}
-
-    def _keys(self) -> dict[str, tuple[int, int]]:
-        if self._raw is None:
-            self._raw = self._blobs.load(self._directory)
-        return self._raw
-
-    def __getitem__(self, key: str) -> T:
-        try:
-            return self._ready[key]
-        except KeyError:
-            value = self._ready[key] = self._decode(self._blobs.load(self._keys()[key]))
-            return value
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._keys())
-
-    def __len__(self) -> int:
-        return len(self._keys())
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._keys()
-
-    def __repr__(self) -> str:
-        return f"Lazy({len(self)} entries)"
-
-
-class Whole(Mapping[str, Any]):
-    """A read-only mapping stored as one blob, read when first used (an index of ids)."""
-
-    __slots__ = ("_blobs", "_items", "_ref")
-
-    def __init__(self, blobs: Blobs, ref: tuple[int, int]) -> None:
-        self._blobs = blobs
-        self._ref = ref
-        self._items: dict[str, Any] | None = None
-
-    def _all(self) -> dict[str, Any]:
-        if self._items is None:
-            self._items = self._blobs.load(self._ref)
-        return self._items
-
-    def __getitem__(self, key: str) -> Any:
-        return self._all()[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._all())
-
-    def __len__(self) -> int:
-        return len(self._all())
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._all()
-
-
-class Sharded(model.Index[T]):
-    """A read-only index split by the first two characters of its keys; a shard is read when first needed.
-
-    A lookup reads one shard, and so does completing a prefix of two or more characters.
-    """
-
-    __slots__ = ("_blobs", "_count", "_decode", "_raw", "_ready")
-
-    def __init__(
-        self, blobs: Blobs, raw: Mapping[str, tuple[int, int]], count: int, decode: Callable[[Any], T]
-    ) -> None:
-        self._blobs = blobs
-        self._raw = raw
-        self._count = count
-        self._decode = decode
-        self._ready: dict[str, dict[str, Any]] = {}
-
-    def shard(self, prefix: str) -> Mapping[str, Any]:
-        """The stored values of the keys that start with `prefix` (its first two characters)."""
-        prefix = prefix[:PREFIX]
-        try:
-            return self._ready[prefix]
-        except KeyError:
-            stored = self._raw.get(prefix)
-            found = self._ready[prefix] = self._blobs.load(stored) if stored is not None else {}
-            return found
-
-    def starting_with(self, start: str) -> Iterator[str]:
-        """The keys that start with `start`, reading only the shards they can be in."""
-        for prefix in self._raw:
-            if prefix.startswith(start[:PREFIX]) or start.startswith(prefix):
-                yield from (key for key in self.shard(prefix) if key.startswith(start))
-
-    def __getitem__(self, key: str) -> T:
-        return self._decode(self.shard(key)[key])
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and key in self.shard(key)
-
-    def __iter__(self) -> Iterator[str]:
-        for prefix in self._raw:
-            yield from self.shard(prefix)
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __repr__(self) -> str:
-        return f"Sharded({self._count} keys in {len(self._raw)} shards)"
 
 
 def open_kb(path: Path | None = None) -> model.KnowledgeBase:

@@ -14,17 +14,16 @@ if TYPE_CHECKING:
     from mbc_cli.query.lookup import advice, suggest
     from mbc_cli.query.reference import (
         Named,
-        SearchAnswer,
         Statistics,
         all_drugs,
         all_terms,
         drug_named,
-        search,
         statistics,
         term_named,
     )
     from mbc_cli.query.sites import LocalAreaAnswer, SiteAnswer, SitesAnswer, all_sites, by_site
     from mbc_cli.query.symptoms import SymptomAnswer, all_symptoms, by_symptoms, match_symptom
+    from mbc_cli.query.text_search import SearchAnswer, search
     from mbc_cli.query.treatments import (
         Profile,
         TestsAnswer,
@@ -42,17 +41,16 @@ _HOME = {
     **dict.fromkeys(
         (
             "Named",
-            "SearchAnswer",
             "Statistics",
             "all_drugs",
             "all_terms",
             "drug_named",
-            "search",
             "statistics",
             "term_named",
         ),
         "reference",
     ),
+    **dict.fromkeys(("SearchAnswer", "search"), "text_search"),
     **dict.fromkeys(("LocalAreaAnswer", "SiteAnswer", "SitesAnswer", "all_sites", "by_site"), "sites"),
     **dict.fromkeys(("SymptomAnswer", "all_symptoms", "by_symptoms", "match_symptom"), "symptoms"),
     **dict.fromkeys(

@@ -8,15 +8,12 @@ a text or quote.
 
 from __future__ import annotations
 
-import math
 from typing import Generic, TypeVar
 
-from mbc_cli import searchable
 from mbc_cli.declare import Record
 from mbc_cli.errors import NotFoundError, NotNamed
 from mbc_cli.model import (
     NAMED,
-    Citation,
     Drug,
     Kind,
     KnowledgeBase,
@@ -30,7 +27,6 @@ from mbc_cli.model import (
 from mbc_cli.names import content, name_key, stem
 from mbc_cli.query import lookup
 from mbc_cli.query.lookup import Hit
-from mbc_cli.vocabulary import FUNCTION_WORDS
 
 TERM_KINDS = frozenset({Kind.TERM})
 DRUG_KINDS = frozenset({Kind.DRUG})
@@ -177,105 +173,3 @@ def statistics(kb: KnowledgeBase) -> Statistics:
         tuple((topic, tuple(stats)) for topic, stats in topics.items()),
         tuple((site, study) for site, study, _ in measured),
     )
-
-
-# --- mbc search ----------------------------------------------------------------------------
-
-
-class Found(Record):
-    """One entry the search found, and why it ranks where it does."""
-
-    kind: Kind
-    """One of searchable.KINDS."""
-    id: str
-    name: str
-    named: bool
-    """The words name it, as `mbc site` or `mbc drug` would find it."""
-    words: tuple[str, ...]
-    """The searched words it contains, as typed."""
-    weight: int
-    """For each of those words, where it is found best (name 3, alias 2, text 1), added up."""
-    where: str
-    """Where the best-matching passage is: name, alias, brand, place, text or quote."""
-    text: str
-    """That passage: the name, the alias, or the text or quote that holds most of the words."""
-    citations: tuple[Citation, ...]
-    """That passage's citations (for a name or alias, the entry's own)."""
-
-
-class SearchAnswer(Record):
-    """Answer to `mbc search TEXT`: what was searched for, and the entries found, grouped by kind."""
-
-    text: str
-    words: tuple[str, ...]
-    """The words searched for, as typed (question and small words aside)."""
-    ignored: tuple[str, ...]
-    groups: tuple[tuple[Kind, tuple[Found, ...]], ...]
-    """(kind, entries best first); the group with the best entry first."""
-
-
-def search(kb: KnowledgeBase, text: str) -> SearchAnswer:
-    """Answer `mbc search TEXT`: entries holding at least half of the words (or named by them), best first.
-
-    Only the entries that hold one of the words (the knowledge base's word index says which) or
-    that the words name are read.
-    """
-    typed = name_key(text).split(" ") if name_key(text) else []
-    words = {
-        searchable.normal(word): word for word in typed if word not in FUNCTION_WORDS and word not in QUESTION_WORDS
-    }
-    needed = math.ceil(len(words) / 2)
-    named = {(_kind(hit.ref), hit.ref.id) for hit in lookup.find(kb, text, NAMED)} if words else set()
-    holding = {ref for word in words for ref in kb.text_words.get(word, ())}
-    found: list[tuple[tuple[int, int, int, tuple[int, int]], Found]] = []
-    places: dict[str, dict[str, int]] = {}
-    for kind, entry_id in {tuple(ref.split(" ", 1)) for ref in holding} | named:
-        _, _, name, entry_fields = searchable.entry(kb, kind, entry_id)
-        best: dict[str, int] = {}
-        passage: tuple[int, int, searchable.Field] | None = None
-        for field in entry_fields:
-            present = words.keys() & searchable.words(field[2])
-            for word in present:
-                best[word] = max(best.get(word, 0), field[0])
-            if present and (passage is None or (len(present), field[0]) > passage[:2]):
-                passage = (len(present), field[0], field)
-        is_named = (kind, entry_id) in named
-        if passage is None or (len(best) < needed and not is_named):
-            continue
-        _, where, shown, citations = passage[2]
-        result = Found(
-            Kind.of(kind),
-            entry_id,
-            name,
-            is_named,
-            tuple(words[word] for word in words if word in best),
-            sum(best.values()),
-            where,
-            shown,
-            citations,
-        )
-        found.append(((-is_named, -len(best), -result.weight, _order(kb, kind, entry_id, places)), result))
-    if not found:
-        suggestions = lookup.suggest(kb, text, NAMED)
-        raise NotNamed("entry", text, f'Nothing in the knowledge base matches "{text}".', suggestions)
-    found.sort(key=lambda item: item[0])
-    groups: dict[Kind, list[Found]] = {}
-    for _, result in found:
-        groups.setdefault(result.kind, []).append(result)
-    ignored = tuple(word for word in typed if word in QUESTION_WORDS)
-    return SearchAnswer(text, tuple(words.values()), ignored, tuple((k, tuple(v)) for k, v in groups.items()))
-
-
-def _order(kb: KnowledgeBase, kind: str, entry_id: str, places: dict[str, dict[str, int]]) -> tuple[int, int]:
-    """Where an entry comes in the knowledge base: its kind's place, then its place in its file.
-
-    `places` keeps each kind's numbering once made, so ordering reads each kind's ids at most once.
-    """
-    if kind not in places:
-        places[kind] = {key: number for number, key in enumerate(searchable.ids(kb, kind))}
-    return searchable.KINDS.index(kind), places[kind][entry_id]
-
-
-def _kind(ref: NameRef) -> Kind:
-    """A place is shown as its site."""
-    return Kind.SITE if ref.kind == Kind.PLACE else ref.kind

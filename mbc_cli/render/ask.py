@@ -10,9 +10,8 @@ from mbc_cli.query.reference import Named
 from mbc_cli.query.sites import LocalAreaAnswer, SiteAnswer, SitesAnswer
 from mbc_cli.query.symptoms import SymptomAnswer
 from mbc_cli.query.treatments import TestsAnswer, TreatmentsAnswer
-from mbc_cli.render import answers, reference
-from mbc_cli.render.answers import Context
-from mbc_cli.render.document import Document, JsonObject, Row, Section, citations_json
+from mbc_cli.render import reference, sites, symptoms, treatments
+from mbc_cli.render.document import Context, Document, JsonObject, Row, Section, citations_json
 
 _KIND_SHOWN = {
     "note": "what the sources note",
@@ -95,12 +94,12 @@ def _understood(answer: AskAnswer) -> tuple[Row, ...]:
 
 
 _INNER: tuple[tuple[type, Callable[..., Document]], ...] = (
-    (SiteAnswer, answers.site),
-    (LocalAreaAnswer, answers.site),
-    (SitesAnswer, answers.sites),
-    (SymptomAnswer, answers.symptom),
-    (TreatmentsAnswer, answers.treatments),
-    (TestsAnswer, answers.tests),
+    (SiteAnswer, sites.site),
+    (LocalAreaAnswer, sites.site),
+    (SitesAnswer, sites.sites),
+    (SymptomAnswer, symptoms.symptom),
+    (TreatmentsAnswer, treatments.treatments),
+    (TestsAnswer, treatments.tests),
 )
 """Which renderer shows each command's answer."""
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 
 from mbc_cli.declare import Record
-from mbc_cli.model import Citation, Claim, Source
+from mbc_cli.model import Citation, Claim, Note, Source
 from mbc_cli.render.text import source_label
 
 JsonObject = Mapping[str, object]
@@ -148,3 +148,27 @@ def _quoted(rows: Sequence[Row], column: int = 0) -> tuple[Row, ...]:
             cells[0] = f"  quote: {cells[0]}" if cells[0] else "  quote"
             out.append(Row(tuple(cells), (citation,)))
     return tuple(out)
+
+
+class Context:
+    """What every answer needs besides its own content: the sources and the closing advice."""
+
+    def __init__(self, sources: Mapping[str, Source], advice: Note) -> None:
+        self.sources = sources
+        self.advice = Row((advice.text,), advice.citations)
+
+    def document(self, title: str, query: JsonObject, results: Sequence[JsonObject], **parts: object) -> Document:
+        """Assemble a Document with this context's sources and advice."""
+        return Document(
+            title=title,
+            query=query,
+            results=tuple(results),
+            advice=self.advice,
+            sources=self.sources,
+            **parts,  # type: ignore[arg-type]
+        )
+
+
+def entry_ref(entry_id: str, name: str, citations: Sequence[Citation] = ()) -> JsonObject:
+    """An entry as JSON results name it: its id, name and citations."""
+    return {"id": entry_id, "name": name, "citations": citations_json(citations)}

@@ -15,6 +15,7 @@ import pytest
 from mbc_cli.errors import KnowledgeBaseError
 from mbc_cli.kb import cache as kb_cache
 from mbc_cli.kb import load, locate
+from mbc_cli.kb.stored import CacheChanged
 from mbc_cli.model import KnowledgeBase
 
 from ..conftest import FIXTURES, ROOT
@@ -175,7 +176,7 @@ def test_a_compiled_file_cut_while_it_is_read_is_a_clear_error(real_kb: Knowledg
     """mbc replaces its files whole; another program cutting one mbc has open gets a message, not a crash."""
     thawed = compiled(real_kb, tmp_path)
     os.truncate(tmp_path / "compiled.marshal", 100)
-    with pytest.raises(kb_cache.CacheChanged, match="changed while mbc read it"):
+    with pytest.raises(CacheChanged, match="changed while mbc read it"):
         thawed.sites["bone"]
 
 

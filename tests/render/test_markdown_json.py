@@ -6,16 +6,17 @@ import json
 
 from mbc_cli import query
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.render import answers, markdown
 from mbc_cli.render import json as json_render
+from mbc_cli.render import markdown, sites, symptoms
+from mbc_cli.render.document import Context
 
 
-def context(kb: KnowledgeBase) -> answers.Context:
-    return answers.Context(kb.sources, query.advice(kb))
+def context(kb: KnowledgeBase) -> Context:
+    return Context(kb.sources, query.advice(kb))
 
 
 def test_markdown_is_a_self_contained_document(real_kb: KnowledgeBase) -> None:
-    text = markdown.render(answers.site(query.by_site(real_kb, "brain"), context(real_kb)))
+    text = markdown.render(sites.site(query.by_site(real_kb, "brain"), context(real_kb)))
     assert text.startswith("# What spread to brain can cause")
     assert "## Symptoms" in text
     assert "| symptom | how | sources |" in text
@@ -26,12 +27,12 @@ def test_markdown_is_a_self_contained_document(real_kb: KnowledgeBase) -> None:
 
 def test_markdown_escapes_table_breaking_characters(real_kb: KnowledgeBase) -> None:
     answer = query.by_symptoms(real_kb, ["headache", "a|b*c"])
-    text = markdown.render(answers.symptom(answer, context(real_kb)))
+    text = markdown.render(symptoms.symptom(answer, context(real_kb)))
     assert "a\\|b\\*c" in text
 
 
 def test_json_contract(real_kb: KnowledgeBase) -> None:
-    payload = json.loads(json_render.render(answers.sites(query.all_sites(real_kb), context(real_kb))))
+    payload = json.loads(json_render.render(sites.sites(query.all_sites(real_kb), context(real_kb))))
     assert list(payload)[:2] == ["query", "results"]
     assert {"advice", "sources"} <= set(payload)
     assert [r["id"] for r in payload["results"]][:4] == ["bone", "lung", "liver", "brain"]
@@ -45,14 +46,14 @@ def test_json_contract(real_kb: KnowledgeBase) -> None:
 
 
 def test_json_sources_cover_nested_citations(real_kb: KnowledgeBase) -> None:
-    payload = json.loads(json_render.render(answers.site(query.by_site(real_kb, "bone"), context(real_kb))))
+    payload = json.loads(json_render.render(sites.site(query.by_site(real_kb, "bone"), context(real_kb))))
     nested = {c["source"] for n in payload["results"][0]["notes"] for c in n["citations"]}
     assert nested <= {s["id"] for s in payload["sources"]}
 
 
 def test_a_misspelt_word_left_aside_is_said_in_every_format(real_kb: KnowledgeBase) -> None:
     answer = query.by_symptoms(real_kb, ["feel nausious and lightheaded"])
-    document = answers.symptom(answer, context(real_kb))
+    document = symptoms.symptom(answer, context(real_kb))
     payload = json.loads(json_render.render(document))
     assert payload["query"]["matches"][0]["misspelled"] == [{"word": "nausious", "did_you_mean": "nauseous"}]
     assert '"nausious" was left aside. Did you mean: nauseous?' in markdown.render(document)

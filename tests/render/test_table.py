@@ -11,8 +11,8 @@ from rich.console import Console
 
 from mbc_cli import query
 from mbc_cli.model import Citation, KnowledgeBase, Note
-from mbc_cli.render import answers, table
-from mbc_cli.render.document import Document, Row, Section, numbering
+from mbc_cli.render import sites, symptoms, table, treatments
+from mbc_cli.render.document import Context, Document, Row, Section, numbering
 
 
 def text_of(document: Document, width: int = 100) -> str:
@@ -23,12 +23,12 @@ def text_of(document: Document, width: int = 100) -> str:
     return output
 
 
-def context(kb: KnowledgeBase) -> answers.Context:
-    return answers.Context(kb.sources, query.advice(kb))
+def context(kb: KnowledgeBase) -> Context:
+    return Context(kb.sources, query.advice(kb))
 
 
 def test_site_answer_has_markers_and_a_matching_references_list(real_kb: KnowledgeBase) -> None:
-    output = text_of(answers.site(query.by_site(real_kb, "liver"), context(real_kb)))
+    output = text_of(sites.site(query.by_site(real_kb, "liver"), context(real_kb)))
     used = {int(n) for n in re.findall(r"\[(\d+)\]", output)}
     listed = re.findall(r"^\[(\d+)\] ", output, flags=re.MULTILINE)
     assert [int(n) for n in listed] == sorted(used)
@@ -68,7 +68,7 @@ def test_control_characters_are_shown_escaped(real_kb: KnowledgeBase) -> None:
 
 @pytest.mark.parametrize("width", [40, 50, 80, 120, 200])
 def test_nothing_is_cut_off_at_any_width(real_kb: KnowledgeBase, width: int) -> None:
-    answer = answers.treatments(
+    answer = treatments.treatments(
         query.treatments_for(real_kb, profile=query.profile(her2_positive=True)), context(real_kb)
     )
     rendered = text_of(answer, width=width)
@@ -83,7 +83,7 @@ def test_nothing_is_cut_off_at_any_width(real_kb: KnowledgeBase, width: int) -> 
 
 
 def test_narrow_terminals_stack_rows(real_kb: KnowledgeBase) -> None:
-    answer = answers.tests(query.tests_for(real_kb), context(real_kb))
+    answer = treatments.tests(query.tests_for(real_kb), context(real_kb))
     narrow = text_of(answer, width=40)
     assert "• biopsy" in narrow
     assert "what it shows:" in narrow
@@ -91,30 +91,30 @@ def test_narrow_terminals_stack_rows(real_kb: KnowledgeBase) -> None:
 
 def test_every_answer_ends_with_the_advice_before_references(real_kb: KnowledgeBase) -> None:
     advice: Note = query.advice(real_kb)
-    output = text_of(answers.sites(query.all_sites(real_kb), context(real_kb)))
+    output = text_of(sites.sites(query.all_sites(real_kb), context(real_kb)))
     assert output.index(advice.text[:30]) < output.index("References")
 
 
 def _answers(kb: KnowledgeBase) -> dict[str, Document]:
     """An answer of each command, as its table shows it."""
-    from mbc_cli.render import reference
+    from mbc_cli.render import reference, text_search
 
     ctx = context(kb)
     return {
-        "site bone": answers.site(query.by_site(kb, "bone"), ctx),
-        "sites": answers.sites(query.all_sites(kb), ctx),
-        "symptom headache": answers.symptom(query.by_symptoms(kb, ["headache"]), ctx),
-        "symptoms": answers.symptoms(query.all_symptoms(kb), ctx),
-        "treatments --her2-positive": answers.treatments(
+        "site bone": sites.site(query.by_site(kb, "bone"), ctx),
+        "sites": sites.sites(query.all_sites(kb), ctx),
+        "symptom headache": symptoms.symptom(query.by_symptoms(kb, ["headache"]), ctx),
+        "symptoms": symptoms.symptoms(query.all_symptoms(kb), ctx),
+        "treatments --her2-positive": treatments.treatments(
             query.treatments_for(kb, profile=query.profile(her2_positive=True)), ctx
         ),
-        "treatments": answers.treatments(query.treatments_for(kb, profile=query.profile()), ctx),
-        "tests": answers.tests(query.tests_for(kb), ctx),
+        "treatments": treatments.treatments(query.treatments_for(kb, profile=query.profile()), ctx),
+        "tests": treatments.tests(query.tests_for(kb), ctx),
         "stats": reference.stats(query.statistics(kb), ctx),
         "terms": reference.terms(query.all_terms(kb), ctx),
         "drugs": reference.drugs(query.all_drugs(kb), ctx),
         "sources": reference.sources(query.summary(kb), ctx),
-        "search": reference.search(query.search(kb, "five year survival"), ctx),
+        "search": text_search.search(query.search(kb, "five year survival"), ctx),
     }
 
 

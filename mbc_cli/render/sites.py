@@ -1,0 +1,210 @@
+"""The answers to mbc site and mbc sites: what spread to a site can cause, and where cancer spreads."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from mbc_cli.model import Site, Study
+from mbc_cli.render.document import (
+    Context,
+    Document,
+    Row,
+    Section,
+    citations_json,
+    claims_citations,
+    claims_json,
+    claims_text,
+    entry_ref,
+)
+from mbc_cli.render.matches import describe, match_json
+
+if TYPE_CHECKING:  # each builder needs only its own query's types, imported by the command that runs
+    from mbc_cli.query.sites import LocalAreaAnswer, SiteAnswer, SitesAnswer
+
+
+BAR_WIDTH = 20
+
+
+def _study_text(study: Study | None) -> str:
+    return f" ({study.name})" if study else ""
+
+
+def frequency_text(site: Site, study: Study | None) -> str:
+    """How common a site is, in words: the figure with its study, or what the sources say."""
+    if site.frequency:
+        return f"{site.frequency.percent:g}% of people with metastatic breast cancer{_study_text(study)}"
+    if site.prevalence == "common":
+        return "one of the most common sites"
+    if site.prevalence == "less_common":
+        return "much less common"
+    return "the sources give no figure"
+
+
+def bar(percent: float | None) -> str:
+    """Draw a percentage as a bar of BAR_WIDTH blocks."""
+    if percent is None:
+        return ""
+    filled = round(percent / 100 * BAR_WIDTH)
+    return "█" * filled + "·" * (BAR_WIDTH - filled)
+
+
+# --- mbc site --------------------------------------------------------------------------------
+
+
+def site(answer: SiteAnswer | LocalAreaAnswer, context: Context) -> Document:
+    """The answer to `mbc site NAME`."""
+    from mbc_cli.query.sites import LocalAreaAnswer
+
+    if isinstance(answer, LocalAreaAnswer):
+        return _local_area(answer, context)
+    s = answer.site
+    lead = [] if answer.match.how == "name" else [Row((describe(answer.term, (answer.match,)),))]
+    if answer.place:
+        lead.append(Row((f'"{answer.term}": the {answer.place.name} is part of {s.name}.',), answer.place.citations))
+    how_common = frequency_text(s, answer.study)
+    lead.append(Row((f"How common: {how_common}.",), s.frequency.citations if s.frequency else s.named_by))
+    if s.places:
+        places = ", ".join(p.name for p in s.places)
+        lead.append(Row((f"Places within it: {places}.",), tuple(c for p in s.places for c in p.citations)))
+    symptoms = [Row((symptom.name, "directly"), link.citations) for symptom, link in answer.direct]
+    for chain in answer.chains:
+        symptoms.append(Row((chain.condition.name, "directly (a condition)"), chain.link.citations))
+        symptoms += [
+            Row((f"  - {symptom.name}", f"through {chain.condition.name}"), link.citations)
+            for symptom, link in chain.symptoms
+        ]
+    tests = [
+        Row(
+            (test.name, claims_text(test.purpose), "this site" if link else "wherever cancer may have spread"),
+            link.citations if link else claims_citations(test.purpose),
+        )
+        for test, link in answer.tests
+    ]
+    treatments = [
+        Row((treatment.name, claims_text(treatment.aims)), link.citations) for treatment, link in answer.treatments
+    ]
+    result = {
+        **entry_ref(s.id, s.name, s.named_by),
+        "kind": "site",
+        "match": match_json(answer.term, answer.match),
+        "place": answer.place.name if answer.place else None,
+        "prevalence": s.prevalence,
+        "frequency": None
+        if s.frequency is None
+        else {
+            "percent": s.frequency.percent,
+            "study": answer.study.name if answer.study else None,
+            "citations": citations_json(s.frequency.citations),
+        },
+        "places": [{"name": p.name, "citations": citations_json(p.citations)} for p in s.places],
+        "symptoms": [
+            {**entry_ref(symptom.id, symptom.name, link.citations), "kind": symptom.kind, "via": link.via}
+            for symptom, link in (*answer.direct, *((c.condition, c.link) for c in answer.chains))
+        ]
+        + [
+            {**entry_ref(symptom.id, symptom.name, link.citations), "kind": symptom.kind, "via": link.via}
+            for chain in answer.chains
+            for symptom, link in chain.symptoms
+        ],
+        "tests": [
+            {
+                **entry_ref(test.id, test.name, link.citations if link else claims_citations(test.purpose)),
+                "general": not link,
+            }
+            for test, link in answer.tests
+        ],
+        "treatments": [entry_ref(t.id, t.name, link.citations) for t, link in answer.treatments],
+        "notes": claims_json(s.notes),
+    }
+    return context.document(
+        f"What spread to {s.name} can cause, how it is found, and how it is treated",
+        {"command": "site", "site": answer.term},
+        [result],
+        lead=tuple(lead),
+        sections=(
+            Section("Symptoms", ("symptom", "how"), tuple(symptoms)),
+            Section("Tests used to find it", ("test", "what it shows", "checks"), tuple(tests)),
+            Section(
+                "Treatments tied to it (systemic treatments reach every site: see mbc treatments)",
+                ("treatment", "what it aims to do"),
+                tuple(treatments),
+                "No treatment tied to it in the sources; systemic treatments reach every site.",
+            ),
+        ),
+        notes=tuple(Row((claim.text,), claim.citations) for claim in s.notes),
+    )
+
+
+def _local_area(answer: LocalAreaAnswer, context: Context) -> Document:
+    area = answer.area
+    meaning = tuple(Row((claim.text,), claim.citations) for claim in area.meaning)
+    treatments = tuple(
+        Row((treatment.name, claims_text(treatment.aims)), link.citations) for treatment, link in answer.treatments
+    )
+    result = {
+        **entry_ref(area.id, area.name, claims_citations(area.meaning)),
+        "kind": "local_area",
+        "match": match_json(answer.term, answer.match),
+        "meaning": claims_json(area.meaning),
+        "treatments": [entry_ref(t.id, t.name, link.citations) for t, link in answer.treatments],
+    }
+    sections = (
+        (Section("Treatments tied to it", ("treatment", "what it aims to do"), treatments),) if treatments else ()
+    )
+    return context.document(
+        f"{area.name}: not a distant site",
+        {"command": "site", "site": answer.term},
+        [result],
+        lead=(
+            *(() if answer.match.how == "name" else (Row((describe(answer.term, (answer.match,)),)),)),
+            Row((f"Spread to the {area.name} is local or regional, not metastatic (distant) spread.",)),
+            *meaning,
+        ),
+        sections=sections,
+        notes=(),
+    )
+
+
+# --- mbc sites -------------------------------------------------------------------------------
+
+
+def sites(answer: SitesAnswer, context: Context) -> Document:
+    """The answer to `mbc sites`."""
+    rows = tuple(
+        Row(
+            (
+                s.name,
+                f"{s.frequency.percent:g}%" if s.frequency else frequency_text(s, None),
+                bar(s.frequency.percent if s.frequency else None),
+            ),
+            s.frequency.citations if s.frequency else s.named_by,
+        )
+        for s, study in answer.sites
+    )
+    results = [
+        {
+            **entry_ref(s.id, s.name, s.frequency.citations if s.frequency else s.named_by),
+            "prevalence": s.prevalence,
+            "frequency_percent": s.frequency.percent if s.frequency else None,
+            "study": study.name if study else None,
+        }
+        for s, study in answer.sites
+    ]
+    spread = tuple(Row((f"{stat.name}: {stat.value}.",), stat.citations) for stat in answer.spread)
+    return context.document(
+        "Where metastatic breast cancer spreads, most common first",
+        {"command": "sites"},
+        results,
+        lead=tuple(
+            Row((f"Shares of people with metastatic breast cancer in the {study.name}.",), study.citations)
+            for study in dict.fromkeys(study for _, study in answer.sites if study)
+        ),
+        sections=(Section("Sites", ("site", "how common", "share"), rows),),
+        notes=spread,
+        extra={
+            "spread": [
+                {"id": s.id, "name": s.name, "value": s.value, "citations": citations_json(s.citations)}
+                for s in answer.spread
+            ]
+        },
+    )
