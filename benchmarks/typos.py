@@ -12,9 +12,9 @@ import time
 from collections.abc import Callable
 
 from mbc_cli.kb import load
-from mbc_cli.model import KnowledgeBase
+from mbc_cli.model import NAMED, KnowledgeBase
 from mbc_cli.names import name_key
-from mbc_cli.query import lookup
+from mbc_cli.query import close_names
 
 TYPOS: tuple[tuple[str, str], ...] = (
     # the issue's examples, then typos seen in patient forums' spelling: (typed, the entry id meant)
@@ -68,7 +68,7 @@ def _entry(knowledge: KnowledgeBase, key: str) -> str:
 
 
 def difflib_top(knowledge: KnowledgeBase) -> Callable[[str], list[str]]:
-    return lambda text: list(lookup.suggest(knowledge, text, lookup.ALL_KINDS, limit=3))
+    return lambda text: list(close_names.suggest(knowledge, text, NAMED, limit=3))
 
 
 def rapidfuzz_top(knowledge: KnowledgeBase, scorer_name: str) -> Callable[[str], list[str]]:

@@ -10,8 +10,9 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from mbc_cli.query.close_names import suggest
     from mbc_cli.query.inventory import Summary, all_citations, entries_by_kind, summary
-    from mbc_cli.query.lookup import advice, suggest
+    from mbc_cli.query.lookup import advice
     from mbc_cli.query.reference import (
         Named,
         Statistics,
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
 
 _HOME = {
     **dict.fromkeys(("Summary", "all_citations", "entries_by_kind", "summary"), "inventory"),
-    **dict.fromkeys(("advice", "suggest"), "lookup"),
+    "advice": "lookup",
+    "suggest": "close_names",
     **dict.fromkeys(
         (
             "Named",

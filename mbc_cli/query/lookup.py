@@ -17,11 +17,8 @@ Typos are never matched: `suggest` offers the closest names instead.
 
 from __future__ import annotations
 
-import difflib
-import re
 from collections.abc import Callable, Iterable
 
-from mbc_cli import searchable
 from mbc_cli.declare import Record
 from mbc_cli.errors import NotFoundError
 from mbc_cli.model import (
@@ -33,26 +30,27 @@ from mbc_cli.model import (
     Site,
 )
 from mbc_cli.names import content, family, inflection, name_key, phrase_key, stem, stem_key
+from mbc_cli.query.close_names import suggest
+from mbc_cli.query.sentences import (
+    DASH,
+    SENTENCE,
+    SENTENCES,
+    beside,
+    clauses,
+    harmless,
+    left_out_phrases,
+    on_the_surface,
+)
 from mbc_cli.vocabulary import (
-    ALONE_NAMES_NOTHING,
     ANIMALS,
-    BODY_SURFACE,
-    CIRCUMSTANCES,
-    CLAUSE_BREAKS,
     COMPOUNDS,
     FUNCTION_WORDS,
     IDIOMS,
-    MODIFIERS,
     NEGATIONS,
-    ON_THE_BODY,
-    QUALIFIER_PHRASES,
-    QUALIFIERS,
-    WHERE_OR_WHEN,
 )
 
-_QUALIFIER_SENSES = frozenset(family(word) for word in MODIFIERS)
 _COMPOUND_WORDS = frozenset(COMPOUNDS)
-_WEAK = frozenset(family(word) for word in ALONE_NAMES_NOTHING)
+_IDIOMS_LONGEST_FIRST = sorted(IDIOMS, key=len, reverse=True)  # "sick and tired" before "tired of"
 
 
 class Hit(Record):
@@ -74,15 +72,6 @@ class Hit(Record):
 STRICT_WORDS = 3
 """A term of at most this many words must be understood whole ("fits and starts" names no seizure); in a
 longer one, such as a sentence or a paragraph, the clauses that name nothing are left aside, and said to be."""
-_SENTENCES = re.compile(r"[.!?;]+(?=\s|$)|\n+")
-"""Where a sentence ends: a full stop (or ! ? ;) before a space or the end, or a new line; not the ; of
-a terminal escape sequence, nor the . of 5.5."""
-
-
-_DASH = re.compile(r"\s[-\u2013\u2014]+\s")
-"""A dash between spaces, which parts a note's clauses as a comma does ("?MSCC - urgent MRI requested")."""
-_CODE = re.compile(r"[a-z]\d\d[0-9a-z]*")
-"""A classification's code (ICD-10 R04.2 is "r04 2" as a name key): a word a report adds, not a symptom's."""
 
 
 def find(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
@@ -90,7 +79,7 @@ def find(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[Hit, ...]
 
     Several sentences are read one by one, and what each names is put together.
     """
-    sentences = [part for part in _SENTENCES.split(text) if name_key(part)]
+    sentences = [part for part in SENTENCES.split(text) if name_key(part)]
     if len(sentences) > 1 and kinds - SITE_KINDS:
         found = [_one(kb, sentence, kinds, strict=False) for sentence in sentences]
         unread = [
@@ -101,7 +90,7 @@ def find(kb: KnowledgeBase, text: str, kinds: frozenset[str]) -> tuple[Hit, ...]
             if word not in FUNCTION_WORDS
         ]
         return _together(found, unread)
-    listed = "," in text or _DASH.search(text) is not None  # "Urinary retention, catheterised": a note's list
+    listed = "," in text or DASH.search(text) is not None  # "Urinary retention, catheterised": a note's list
     return _one(kb, text, kinds, strict=len(name_key(text).split()) <= STRICT_WORDS and not listed)
 
 
@@ -121,7 +110,7 @@ def _together(found: list[tuple[Hit, ...]], unread: list[str]) -> tuple[Hit, ...
 
 def _one(kb: KnowledgeBase, text: str, kinds: frozenset[str], *, strict: bool) -> tuple[Hit, ...]:
     """What one sentence names (commas part its clauses, as "and" does)."""
-    key = name_key(_DASH.sub(" and ", text.replace(",", " and ")))
+    key = name_key(DASH.sub(" and ", text.replace(",", " and ")))
     if not key:
         return ()
     for idiom in _IDIOMS_LONGEST_FIRST:  # its words name no symptom: left standing as one word that names nothing
@@ -180,7 +169,7 @@ def _within(kb: KnowledgeBase, key: str, kinds: frozenset[str], *, strict: bool 
     opened by "when", "after", "if"... says when the symptom comes: it is left aside, and said to be.
     """
     hits: dict[tuple[str, str], Hit] = {}
-    ignored: list[str] = list(_left_out_phrases(key))
+    ignored: list[str] = list(left_out_phrases(key))
     negated: list[str] = []
     parts = clauses(key)
     for number, (clause, circumstance) in enumerate(parts):
@@ -209,40 +198,9 @@ def _within(kb: KnowledgeBase, key: str, kinds: frozenset[str], *, strict: bool 
     return tuple(Hit(h.ref, h.matched, h.how, tuple(ignored), tuple(negated), places) for h in hits.values())
 
 
-def clauses(key: str) -> list[tuple[list[str], bool]]:
-    """The user's words in clauses, split at "but", "and", "when"..., with qualifier phrases left out.
-
-    Each clause comes with whether it says when the symptom comes ("when I stand up").
-    """
-    text = f" {key} "
-    for phrase in _LONGEST_FIRST:
-        text = text.replace(f" {phrase} ", " ")
-    found: list[tuple[list[str], bool]] = [([], False)]
-    for word in text.split():
-        if word in CLAUSE_BREAKS or word in CIRCUMSTANCES:
-            found.append(([], word in CIRCUMSTANCES))
-        else:
-            found[-1][0].append(word)
-    return [(clause, circumstance) for clause, circumstance in found if clause]
-
-
 def _words_of(kb: KnowledgeBase, clause: list[str], kinds: frozenset[str]) -> frozenset[str]:
     """The known phrases one clause names on its own."""
     return frozenset(hit.matched for hit in _in_clause(kb, clause, kinds)[0])
-
-
-def _left_out_phrases(key: str) -> tuple[str, ...]:
-    """The qualifier phrases in `key` ("keeps coming back"), each once, a longer one before its parts."""
-    text, found = f" {key} ", []
-    for phrase in _LONGEST_FIRST:
-        if f" {phrase} " in text:
-            found.append(phrase)
-            text = text.replace(f" {phrase} ", " ")
-    return tuple(found)
-
-
-_LONGEST_FIRST = sorted(QUALIFIER_PHRASES, key=len, reverse=True)
-_IDIOMS_LONGEST_FIRST = sorted(IDIOMS, key=len, reverse=True)  # "sick and tired" before "tired of"
 
 
 def _in_clause(
@@ -278,75 +236,20 @@ def _in_clause(
         core = _core_word(kb, left, kinds)
         if core is not None:
             hits, left = [core], list(core.ignored)
-    surface = _on_the_surface(clause)
-    placed = [w for w in left if w not in surface and (not _harmless(w) or (hits and _site_ids(kb, w)))]
+    surface = on_the_surface(clause)
+    placed = [w for w in left if w not in surface and (not harmless(w) or (hits and _site_ids(kb, w)))]
     places = [_site_ids(kb, word) for word in placed]
     unknown = {word for word, ids in zip(placed, places, strict=True) if not ids}
     if unknown:
         # Words that are neither qualifiers nor places: in a short clause they change what it says ("rash
         # decision"); in a longer one, a phrase still counts unless such a word stands right beside it.
-        if len(clause) < _SENTENCE or not hits:
+        if len(clause) < SENTENCE or not hits:
             return [], [], [], False
-        hits = [hit for hit in hits if not _beside(clause, senses, kept.get(hit.matched, frozenset()), unknown)]
+        hits = [hit for hit in hits if not beside(clause, senses, kept.get(hit.matched, frozenset()), unknown)]
         places = [ids for ids in places if ids]
     hits = [hit for hit in hits if not places or _linked(kb, hit.ref, places)]
     understood = bool(hits or negated or (not places and not candidates))
     return hits, left, negated, understood
-
-
-def _on_the_surface(clause: list[str]) -> frozenset[str]:
-    """The body parts a clause puts a symptom on ("rash on my stomach", "swelling over the left clavicle"):
-    where on the body, not a site the symptom must be linked to. Small words and sides may stand between."""
-    on: set[str] = set()
-    after = False
-    for word in clause:
-        if word in ON_THE_BODY:
-            after = True
-        elif after and (word in FUNCTION_WORDS or word in _SIDES):
-            continue
-        elif after and (family(word) in _WEAK or word in BODY_SURFACE):
-            on.add(word)
-        else:
-            after = False
-    return frozenset(on)
-
-
-_SIDES = QUALIFIERS["which side"]
-
-
-_SENTENCE = 4
-"""A clause of at least this many words is read as a sentence: a word it does not know only matters right beside
-the phrase it names ("pt reports nausea since starting cycle 2"), not anywhere in it ("rash decision")."""
-
-
-def _beside(clause: list[str], senses: list[str], words: frozenset[str], unknown: set[str]) -> bool:
-    """Whether a word of `unknown` is the nearest word before or after the words of a phrase in the clause."""
-    at = [i for i, sense in enumerate(senses) if sense in words]
-    if not at:
-        return False
-    before = [word for word in clause[: min(at)] if word not in FUNCTION_WORDS][-1:]
-    after = []
-    for word in clause[max(at) + 1 :]:
-        if word in WHERE_OR_WHEN:  # "a convulsion in the shower": where or when, not what
-            break
-        if word not in FUNCTION_WORDS:
-            after = [word]
-            break
-    return bool(set(before + after) & unknown)  # small words between do not part them: "seizure of assets"
-
-
-def _harmless(word: str) -> bool:
-    """A word that may stand beside a symptom's phrase without changing it: a qualifier, a word that names
-    nothing alone ("levels" in "raised calcium levels", "arm" in "skin rash on my arm"), or a lone letter
-    (the b of "<b>headache</b>"), or a number ("x 3 days")."""
-    sense = family(word)
-    return (
-        sense in _QUALIFIER_SENSES
-        or sense in _WEAK
-        or len(word) == 1
-        or word.isdigit()
-        or _CODE.fullmatch(word) is not None
-    )
 
 
 def _linked(kb: KnowledgeBase, ref: NameRef, places: list[frozenset[str]]) -> bool:
@@ -364,7 +267,7 @@ def _core_word(kb: KnowledgeBase, left: list[str], kinds: frozenset[str]) -> Hit
     """
     if "symptom" not in kinds or _COMPOUND_WORDS & set(left) or any(word.isdigit() for word in left):
         return None  # a number beside it makes it a measurement ("calcium 9.4 mg/dL"), not the symptom
-    meaningful = [word for word in left if not _harmless(word)]
+    meaningful = [word for word in left if not harmless(word)]
     if len(meaningful) != 1:
         return None
     [word] = meaningful
@@ -416,69 +319,6 @@ def _phrases_within(kb: KnowledgeBase, wanted: frozenset[str], kinds: frozenset[
                 if words <= wanted:
                     found[known] = words
     return {known: words for known, words in found.items() if not any(words < other for other in found.values())}
-
-
-CUTOFF = 0.6
-"""How alike (difflib's ratio) a name must be to what was typed to be suggested."""
-
-
-def suggest(kb: KnowledgeBase, text: str, kinds: frozenset[str], limit: int = 3) -> tuple[str, ...]:
-    """Return up to `limit` known names of the given kinds closest to `text`, best first, one per entry.
-
-    Close spellings first (difflib's ratio, at least CUTOFF), then names that share a word with `text`.
-    Spellings are compared first with the names that begin with the same letter (a typo rarely
-    changes the first one, and a large knowledge base need not be read whole), then with all.
-    """
-    key = name_key(text)
-    if not content(key):  # only small words ("the of and"): any name would be a random guess
-        return ()
-
-    def close(keys: Iterable[str]) -> list[str]:
-        # difflib's ratio is at most 2 * shorter / (both lengths): names too short or too long to
-        # reach the cutoff are left out first, so a 10,000-character term costs nothing here.
-        candidates = [
-            known
-            for known in keys
-            if 2 * min(len(key), len(known)) >= CUTOFF * (len(key) + len(known))
-            and any(ref.kind in kinds for ref in kb.names[known])
-        ]
-        return difflib.get_close_matches(key, candidates, n=limit * 3, cutoff=CUTOFF) if candidates else []
-
-    found = close(kb.names.starting_with(key[0])) or close(kb.names)
-    sharing = [
-        known
-        for word in content(" ".join(word for word in key.split() if len(word) >= 4))  # not "de", "mal"
-        for known in kb.words.get(word, ())
-        if any(ref.kind in kinds for ref in kb.names[known])
-    ]
-    chosen: dict[tuple[str, str], str] = {}
-    for known in (*found, *sorted(set(sharing), key=lambda k: (len(k), k))):
-        ref = next(ref for ref in kb.names[known] if ref.kind in kinds)
-        chosen.setdefault((ref.kind, ref.id), known)
-    return tuple(chosen.values())[:limit]
-
-
-SPELLING_CUTOFF = 0.85
-"""How close a word left aside must be to a one-word name to be taken for its misspelling ("nausious":
-nauseous): stricter than CUTOFF, because the word stands in a sentence mbc understood otherwise."""
-
-
-def misspelled(kb: KnowledgeBase, words: Iterable[str], kinds: frozenset[str]) -> tuple[tuple[str, str], ...]:
-    """The words left aside that look like a misspelt one-word name of the given kinds, each with that name:
-    (("nausious", "nauseous"),). Never matched, only said, as suggestions are: "did you mean"."""
-    found: list[tuple[str, str]] = []
-    for word in dict.fromkeys(words):
-        if len(word) < 5 or _harmless(word) or searchable.normal(word) in kb.text_words or family(word) in kb.words:
-            continue
-        names = [
-            known
-            for known in kb.names.starting_with(word[0])
-            if " " not in known and any(ref.kind in kinds for ref in kb.names[known])
-        ]
-        close = difflib.get_close_matches(word, names, n=1, cutoff=SPELLING_CUTOFF)
-        if close:
-            found.append((word, close[0]))
-    return tuple(found)
 
 
 def advice(kb: KnowledgeBase) -> Note:

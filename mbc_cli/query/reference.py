@@ -25,7 +25,7 @@ from mbc_cli.model import (
     Treatment,
 )
 from mbc_cli.names import content, name_key, stem
-from mbc_cli.query import lookup
+from mbc_cli.query import close_names, lookup
 from mbc_cli.query.lookup import Hit
 
 TERM_KINDS = frozenset({Kind.TERM})
@@ -117,10 +117,11 @@ def _named(kb: KnowledgeBase, text: str, kind: str, kinds: frozenset[str]) -> tu
         ref = elsewhere[0].ref
         shown = ref.kind.command_for(ref.name)
         raise NotNamed(kind, text, f'No {kind} "{text}": it names the {_what(kb, ref)}. Try: {shown}')
-    suggestions = lookup.suggest(kb, text, kinds)
+    suggestions = close_names.suggest(kb, text, kinds)
     if not suggestions:  # a typo of another kind's name: suggest the command that answers it
         suggestions = tuple(
-            str(ref.kind.command_for(ref.name)) for ref in (kb.names[key][0] for key in lookup.suggest(kb, text, NAMED))
+            str(ref.kind.command_for(ref.name))
+            for ref in (kb.names[key][0] for key in close_names.suggest(kb, text, NAMED))
         )
     raise NotFoundError(kind, text, suggestions)
 

@@ -16,7 +16,7 @@ from mbc_cli.model import (
     Symptom,
     SymptomLink,
 )
-from mbc_cli.query import lookup
+from mbc_cli.query import close_names, lookup
 from mbc_cli.query.lookup import Hit
 from mbc_cli.query.sites import commonness
 
@@ -35,7 +35,7 @@ class TermMatch(Record):
     names: NameRef | None = None
     """When the term (or its closest suggestion) names something else, such as a site: what it names."""
     misspelled: tuple[tuple[str, str], ...] = ()
-    """Words left aside that look like a misspelt symptom's name, with that name (see `lookup.misspelled`)."""
+    """Words left aside that look like a misspelt symptom's name, with that name (see `close_names.misspelled`)."""
 
     @property
     def how(self) -> str:
@@ -80,15 +80,15 @@ def match_symptom(kb: KnowledgeBase, term: str) -> TermMatch:
     """Understand one term as symptoms (see `lookup.find`), else say what it names or suggest names."""
     hits = lookup.find(kb, term, SYMPTOM_KINDS)
     if hits:
-        typos = lookup.misspelled(kb, hits[0].ignored, SYMPTOM_KINDS)
+        typos = close_names.misspelled(kb, hits[0].ignored, SYMPTOM_KINDS)
         return TermMatch(term, hits, tuple(kb.symptoms[hit.ref.id] for hit in hits), misspelled=typos)
     other = lookup.find(kb, term, NAMED - SYMPTOM_KINDS)
     if other:  # the name of something else, such as a site or a drug: say so, suggest nothing
         return TermMatch(term, (), (), (), other[0].ref)
-    suggestions = lookup.suggest(kb, term, SYMPTOM_KINDS)
+    suggestions = close_names.suggest(kb, term, SYMPTOM_KINDS)
     named: tuple[NameRef, ...] = ()
     if not suggestions:
-        suggestions = lookup.suggest(kb, term, NAMED)
+        suggestions = close_names.suggest(kb, term, NAMED)
         named = kb.names[suggestions[0]] if suggestions else ()
     return TermMatch(term, (), (), suggestions, named[0] if named else None)
 

@@ -15,7 +15,7 @@ from mbc_cli.model import (
     NameRef,
 )
 from mbc_cli.names import name_key
-from mbc_cli.query import lookup
+from mbc_cli.query import close_names, lookup
 from mbc_cli.query.reference import QUESTION_WORDS
 from mbc_cli.vocabulary import FUNCTION_WORDS
 
@@ -96,7 +96,7 @@ def search(kb: KnowledgeBase, text: str) -> SearchAnswer:
         )
         found.append(((-is_named, -len(best), -result.weight, _order(kb, kind, entry_id, places)), result))
     if not found:
-        suggestions = lookup.suggest(kb, text, NAMED)
+        suggestions = close_names.suggest(kb, text, NAMED)
         raise NotNamed("entry", text, f'Nothing in the knowledge base matches "{text}".', suggestions)
     found.sort(key=lambda item: item[0])
     groups: dict[Kind, list[Found]] = {}

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from mbc_cli.errors import NotFoundError
 from mbc_cli.model import NAMED, SITE_KINDS, KnowledgeBase
-from mbc_cli.query import lookup
+from mbc_cli.query import close_names, lookup
 
 from ..fuzzing import (
     DISGUISES,
@@ -176,7 +176,7 @@ def test_a_negated_symptom_is_never_matched(name: str, negation: str) -> None:
 @pytest.mark.parametrize("text", ["", "   ", "?!", "\x1b[0m", "\u200f"])
 def test_nothing_typed_finds_nothing(real_kb: KnowledgeBase, text: str) -> None:
     assert lookup.find(real_kb, text, NAMED) == ()
-    assert lookup.suggest(real_kb, text, NAMED) == ()
+    assert close_names.suggest(real_kb, text, NAMED) == ()
 
 
 @pytest.mark.parametrize(
@@ -192,12 +192,12 @@ def test_nothing_typed_finds_nothing(real_kb: KnowledgeBase, text: str) -> None:
 )
 def test_typos_are_suggested_never_matched(real_kb: KnowledgeBase, typo: str, meant: str) -> None:
     assert lookup.find(real_kb, typo, NAMED) == ()
-    first = lookup.suggest(real_kb, typo, NAMED)[0]
+    first = close_names.suggest(real_kb, typo, NAMED)[0]
     assert real_kb.names[first][0].id == meant
 
 
 def test_suggestions_name_each_entry_once(real_kb: KnowledgeBase) -> None:
-    suggestions = lookup.suggest(real_kb, "headahces", SYMPTOM)
+    suggestions = close_names.suggest(real_kb, "headahces", SYMPTOM)
     ids = [real_kb.names[key][0].id for key in suggestions]
     assert ids[0] == "headache"
     assert len(ids) == len(set(ids))
@@ -205,7 +205,7 @@ def test_suggestions_name_each_entry_once(real_kb: KnowledgeBase) -> None:
 
 def test_suggestions_include_names_sharing_a_word(real_kb: KnowledgeBase) -> None:
     """When no spelling is close, names that share a word with the text are offered."""
-    assert "headache" in lookup.suggest(real_kb, "no headache", SYMPTOM)
+    assert "headache" in close_names.suggest(real_kb, "no headache", SYMPTOM)
 
 
 def test_sites_are_found_the_same_way(real_kb: KnowledgeBase) -> None:
@@ -236,7 +236,7 @@ def test_fuzz_any_text_finds_real_entries_or_suggests_real_names_quickly(text: s
         assert_not_found(real_kb, hits)
     else:
         assert_hits(real_kb, hits, kinds)
-    suggestions = timed(lambda: lookup.suggest(real_kb, text, kinds))
+    suggestions = timed(lambda: close_names.suggest(real_kb, text, kinds))
     if isinstance(suggestions, NotFoundError):
         assert_not_found(real_kb, suggestions)
     else:
@@ -339,7 +339,7 @@ def test_bringing_food_back_up_is_vomiting_not_being_backed_up(real_kb: Knowledg
 @pytest.mark.parametrize("text", ["j'ai mal à la tête", "dolor de cabeza", "Kopfschmerzen"])
 def test_words_of_another_language_get_no_random_suggestion(real_kb: KnowledgeBase, text: str) -> None:
     assert lookup.find(real_kb, text, SYMPTOM) == ()
-    assert lookup.suggest(real_kb, text, SYMPTOM) == ()
+    assert close_names.suggest(real_kb, text, SYMPTOM) == ()
 
 
 def test_commas_part_clauses_and_markup_letters_are_left_aside(real_kb: KnowledgeBase) -> None:
