@@ -12,28 +12,22 @@ ideas, in the sources' words. A question the sources cannot answer is said to be
 
 from __future__ import annotations
 
-import math
-import re
-from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from mbc_cli import searchable
 from mbc_cli.declare import Record
 from mbc_cli.errors import Unanswered
-from mbc_cli.model import NAMED, SITE_KINDS, Citation, KnowledgeBase
-from mbc_cli.names import content, family, name_key
+from mbc_cli.model import NAMED, SITE_KINDS, KnowledgeBase
+from mbc_cli.names import content
 from mbc_cli.query import lookup, reference
+from mbc_cli.query.statements import LIMIT, Statement, normal_words, statements
+from mbc_cli.query.unanswerable import about_another_cancer, advice_asked, unknown
 from mbc_cli.questions import CONCEPTS, MEANING, QUESTION_WORDS, Concept, Subtype, subtypes_in, without_subtypes
-from mbc_cli.vocabulary import FUNCTION_WORDS, MODIFIERS, QUALIFIERS, word_set
+from mbc_cli.vocabulary import FUNCTION_WORDS, QUALIFIERS
 
-LIMIT = 8
 LONG_QUESTION = 20
 """A question of more words than this is a story rather than a question: a word mbc does not know in it
 does not make it unanswerable, as it does in a shorter one ("how much ibuprofen can I take")."""
-"""At most this many statements answer a question: the best, not everything that shares a word."""
-
-_STATEMENT_KINDS = ("statistic", "note", "term")
-"""What can answer a question in the sources' words, in the order equal answers are shown."""
 
 ABOUT = (
     "whether it can be cured",
@@ -50,19 +44,6 @@ ABOUT = (
     "what a word means",
 )
 """What `mbc ask` can answer, for a question it cannot."""
-
-
-class Statement(Record):
-    """One thing the sources say that answers the question."""
-
-    kind: str
-    """note, statistic or term."""
-    id: str
-    name: str
-    text: str
-    citations: tuple[Citation, ...]
-    concepts: tuple[str, ...]
-    """The question's ideas it speaks to."""
 
 
 class AskAnswer(Record):
@@ -96,7 +77,7 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
     words = [word for word in rest if word not in QUESTION_WORDS and word not in _WHOSE and content(word)]
     aside = tuple(dict.fromkeys(word for word in rest if word not in words))
     named = [_subtype_named(subtype, phrase, narrower) for subtype, phrase, narrower in subtypes]
-    if _about_another_cancer(key):
+    if about_another_cancer(key):
         raise _unanswered(kb, question)
     command, what = _command(kb, subtypes, {c.name for c in concepts}, words, key)
     named += what
@@ -115,13 +96,11 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
             (f"{kind}s",),
         )
     short = len(key.split()) <= LONG_QUESTION  # a long text is read for what it names, the rest aside
-    if command is None and (
-        (short and _unknown(kb, words)) or _undefined(key, concepts, subtypes) or _advice_asked(key)
-    ):
+    if command is None and ((short and unknown(kb, words)) or _undefined(key, concepts, subtypes) or advice_asked(key)):
         raise _unanswered(kb, question)
     if command is None:
         about = [Concept(phrase, (*subtype.phrases, *subtype.narrower)) for subtype, phrase, _ in subtypes]
-        found = _statements(kb, [*concepts, *about], words, spoken)
+        found = statements(kb, [*concepts, *about], words, spoken)
         if not found:
             raise _unanswered(kb, question)
         see_also = tuple(dict.fromkeys(subtype.flag for subtype, _, _ in subtypes))
@@ -170,70 +149,6 @@ def _answer_of(kb: KnowledgeBase, command: tuple[str, ...]) -> object:
     return treatments.treatments_for(kb, profile=fit, site=site)
 
 
-OTHER_CANCERS = word_set(
-    """prostate pancreatic ovarian cervical uterine endometrial bowel colon colorectal rectal stomach gastric
-    esophageal throat mouth oral skin thyroid kidney renal bladder testicular blood leukemia lymphoma myeloma
-    melanoma sarcoma"""
-)
-"""Words that name a cancer other than breast cancer, in "prostate cancer" or alone (leukemia)."""
-OTHER_ILLNESSES = (
-    "common cold",
-    "cold sore",
-    "flu",
-    "influenza",
-    "covid",
-    "diabetes",
-    "asthma",
-    "arthritis",
-    "heart disease",
-    "a cold",
-    "the cold",
-    "chest infection",
-)
-"""Other illnesses a question may ask about, which the sources do not cover."""
-_BREAST = word_set("breast metastatic mbc metastasis secondary secondaries")
-_BLOOD_CANCERS = word_set("leukemia lymphoma myeloma melanoma sarcoma")
-
-
-def _about_another_cancer(key: str) -> bool:
-    """Whether a question is about another cancer ("prostate cancer", "leukemia"), not breast cancer's spread."""
-    words = key.split()
-    if set(words) & _BREAST:
-        return False
-    if any(f" {illness} " in f" {key} " for illness in OTHER_ILLNESSES):
-        return True
-    pairs = zip(words, [*words[1:], ""][: len(words)], strict=True)
-    return any(w in _BLOOD_CANCERS or (w in OTHER_CANCERS and after in ("cancer", "cancers")) for w, after in pairs)
-
-
-def _unknown(kb: KnowledgeBase, words: Sequence[str]) -> bool:
-    """Whether the question is about something found nowhere in the knowledge base ("banana calories",
-    "a bee sting"): then statements that share its other words would only mislead.
-
-    `words` are the words beside the ideas it understands: when at least half of them are unknown ("is it
-    ok to have a glass of wine", "lung cancer screening age"), but not for one unknown word among several
-    known ones ("what do the survival numbers say for someone my age").
-    """
-    meaningful = [word for word in words if word not in MODIFIERS and not word.isdigit()]
-    unknown = [w for w in meaningful if searchable.normal(w) not in kb.text_words and family(w) not in kb.words]
-    return bool(unknown) and 2 * len(unknown) >= len(meaningful)
-
-
-_ADVICE = word_set("mg milligram milligrams dose doses dosage dosing overdose")
-"""Words of a question only a doctor can answer (how much of a medicine to take): never answered from statements."""
-
-
-_DOSE = re.compile(
-    r"\bhow (much|many)\b.*\b(should|can|could|do|may|must|to) (i |we |you |she |he |they )?(take|give)\b"
-)
-"""How much (or how many) of something to take or give: a dose ("how many people have it" is not one)."""
-
-
-def _advice_asked(key: str) -> bool:
-    """Whether the question asks for a dose, which mbc never gives: the sources' advice is to ask the care team."""
-    return bool(set(key.split()) & _ADVICE) or bool(_DOSE.search(key))
-
-
 def _undefined(key: str, concepts: Sequence[Concept], subtypes: Sequence[object]) -> bool:
     """Whether the question asks what a word means ("what is the meaning of life") and names no idea."""
     return not concepts and not subtypes and _meaning_asked(key)
@@ -276,15 +191,10 @@ def _phrases() -> dict[str, list[tuple[list[str], Concept]]]:
     by_first: dict[str, list[tuple[list[str], Concept]]] = {}
     for concept in CONCEPTS:
         for phrase in concept.phrases:
-            words = _normal(phrase)
+            words = normal_words(phrase)
             if words:
                 by_first.setdefault(words[0], []).append((words, concept))
     return {first: sorted(found, key=lambda pair: -len(pair[0])) for first, found in by_first.items()}
-
-
-def _normal(text: str) -> list[str]:
-    key = name_key(text)
-    return [searchable.normal(word) for word in key.split()] if key else []
 
 
 def _find(stems: Sequence[str], phrase: Sequence[str], used: Iterable[int] = ()) -> set[int] | None:
@@ -401,78 +311,6 @@ def _site(kb: KnowledgeBase, text: str) -> str | None:
         return None
     ref = hits[0].ref
     return kb.sites[ref.id].name if ref.kind in ("site", "place") else kb.local_areas[ref.id].name
-
-
-def _statements(
-    kb: KnowledgeBase, concepts: Sequence[Concept], words: Sequence[str], spoken: Sequence[str] = ()
-) -> tuple[Statement, ...]:
-    """The notes, figures and definitions that speak to most of the question's ideas and words, best first.
-
-    An idea a statement says in words (its text or quotes) counts most, and the more so the fewer of
-    the statements found say it ("cope" in "how do I cope with the diagnosis" says more than
-    "diagnosis", which many say); an idea whose topic the statement has counts once more, and each
-    other word of the question once, and each word the question named an idea with half as much, when the
-    statement holds it too ("weight" in "will losing weight help", beside the other ways of prevention).
-    Only the statements holding one of those words are read.
-    """
-    phrases = {concept.name: [_normal(p) for p in concept.phrases] for concept in concepts}
-    typed = list(dict.fromkeys(searchable.normal(word) for word in words))
-    own = [word for word in dict.fromkeys(searchable.normal(word) for word in spoken) if word not in _SMALL]
-    refs: set[str] = set()
-    for phrase in (phrase for found in phrases.values() for phrase in found if phrase):
-        # the statements that hold every word of a phrase ("go away": both), as the word index says
-        indexed = [kb.text_words.get(word, ()) for word in phrase if word not in _SMALL]  # small words are not
-        if indexed:
-            refs |= set(indexed[0]).intersection(*indexed[1:])
-    refs |= {ref for word in typed for ref in kb.text_words.get(word, ())}
-    read: list[tuple[Statement, str, list[str], list[str], list[str], int]] = []
-    for ref in sorted(refs):
-        kind, entry_id = ref.split(" ", 1)
-        if kind not in _STATEMENT_KINDS:
-            continue
-        statement, topic, texts = _statement(kb, kind, entry_id)
-        said_as = " ".join(f" {' '.join(searchable.normal(w) for w in name_key(t).split())} " for t in texts)
-        said = [c.name for c in concepts if any(f" {' '.join(p)} " in said_as for p in phrases[c.name])]
-        about = [c.name for c in concepts if topic in c.topics]
-        held = [word for word in typed if f" {word} " in said_as]
-        echoed = sum(f" {word} " in said_as for word in own)
-        if said or (typed and 2 * len(held) >= len(typed) and held):  # an idea, or half of the other words
-            read.append((statement, kind, said, about, held, echoed))
-    saying = Counter(name for _, _, said, _, _, _ in read for name in said)
-    weight = {name: 2 + math.log(len(read) / count) for name, count in saying.items()}
-    scored: list[tuple[tuple[float, int, int, str], Statement]] = []
-    for statement, kind, said, about, held, echoed in read:
-        score = sum(weight[name] for name in said) + len(about) + len(held) + echoed / 2
-        ideas = tuple(dict.fromkeys((*said, *about)))
-        scored.append(((-score, -len(said), _STATEMENT_KINDS.index(kind), statement.id), _with(statement, ideas)))
-    scored.sort(key=lambda item: item[0])
-    return tuple(statement for _, statement in scored[:LIMIT])
-
-
-_SMALL = frozenset(searchable.normal(word) for word in FUNCTION_WORDS)
-"""The small words, as search compares them: the word index leaves them out."""
-
-
-def _with(statement: Statement, concepts: tuple[str, ...]) -> Statement:
-    return Statement(statement.kind, statement.id, statement.name, statement.text, statement.citations, concepts)
-
-
-def _statement(kb: KnowledgeBase, kind: str, entry_id: str) -> tuple[Statement, str | None, list[str]]:
-    """A statement of the knowledge base, its topic, and the texts its words are looked for in."""
-    if kind == "note":
-        note = kb.notes[entry_id]
-        texts = [note.text, *(c.quote for c in note.citations)]
-        return Statement(kind, entry_id, note.text, note.text, note.citations, ()), note.topic, texts
-    if kind == "statistic":
-        stat = kb.statistics[entry_id]
-        text = f"{stat.value}: {stat.measures}"
-        texts = [stat.name, stat.measures, *(c.quote for c in stat.citations)]
-        return Statement(kind, entry_id, stat.name, text, stat.citations, ()), stat.topic, texts
-    term = kb.terms[entry_id]
-    text = " ".join(claim.text for claim in term.definitions)
-    citations = tuple(c for claim in term.definitions for c in claim.citations)
-    texts = [term.name, *term.aliases, *(claim.text for claim in term.definitions), *(c.quote for c in citations)]
-    return Statement(kind, entry_id, term.name, text, citations, ()), None, texts
 
 
 _PHRASES = _phrases()
