@@ -32,6 +32,8 @@ class Claim(Record):
 
     text: str
     citations: tuple[Citation, ...]
+    subtypes: tuple[str, ...] = key(optional=True, choices=SUBTYPES)
+    """The subtypes it is said of, when only some: an answer for another subtype leaves it out."""
 
 
 class Source(Record):

@@ -13,10 +13,24 @@ JsonObject = Mapping[str, object]
 
 
 class Row(Record):
-    """A line of an answer: its cells (one per column, or one for a lead line) and its citations."""
+    """A line of an answer: its cells (one per column, or one for a lead line) and its citations.
+
+    Each cell's words carry their own citations (`cited`), shown beside that cell; `citations` are
+    the row's own: those of a one-cell line, or of what ties the row to the answer (a link).
+    """
 
     cells: tuple[str, ...]
     citations: tuple[Citation, ...] = ()
+    cited: tuple[tuple[Citation, ...], ...] = ()
+    """The citations of each cell's words, cell by cell (empty: the cells have none of their own)."""
+
+    def every_citation(self) -> tuple[Citation, ...]:
+        """The row's citations and its cells', in reading order."""
+        return (*self.citations, *(c for cell in self.cited for c in cell))
+
+    def cell_citations(self, index: int) -> tuple[Citation, ...]:
+        """The citations of one cell's words."""
+        return self.cited[index] if index < len(self.cited) else ()
 
 
 class Section(Record):
@@ -61,9 +75,22 @@ def numbering(document: Document) -> dict[str, int]:
     """Number the sources an answer cites, in the order it first cites them."""
     numbers: dict[str, int] = {}
     for row in document.rows():
-        for citation in row.citations:
+        for citation in (*(c for cell in row.cited for c in cell), *row.citations):
             numbers.setdefault(citation.source, len(numbers) + 1)
     return numbers
+
+
+def shown_cells(row: Row, numbers: Mapping[str, int]) -> tuple[str, ...]:
+    """A row's cells as shown: each followed by the markers of its own citations."""
+    return tuple(
+        f"{cell} {marks}" if cell and (marks := markers(row.cell_citations(index), numbers)) else cell
+        for index, cell in enumerate(row.cells)
+    )
+
+
+def has_row_citations(section: Section) -> bool:
+    """Whether any row of a section has citations of its own: else it needs no sources column."""
+    return any(row.citations for row in section.rows) or not any(row.cited for row in section.rows)
 
 
 def markers(citations: Sequence[Citation], numbers: Mapping[str, int]) -> str:
@@ -142,7 +169,7 @@ def _quoted(rows: Sequence[Row], column: int = 0) -> tuple[Row, ...]:
     out: list[Row] = []
     for row in rows:
         out.append(row)
-        for citation in dict.fromkeys(row.citations):
+        for citation in dict.fromkeys(row.every_citation()):
             cells = [""] * len(row.cells)
             cells[column] = f"“{citation.quote}”"
             cells[0] = f"  quote: {cells[0]}" if cells[0] else "  quote"

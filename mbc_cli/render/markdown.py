@@ -3,7 +3,16 @@
 from __future__ import annotations
 
 from mbc_cli.printable import visible
-from mbc_cli.render.document import Document, Row, Section, markers, numbering, reference
+from mbc_cli.render.document import (
+    Document,
+    Row,
+    Section,
+    has_row_citations,
+    markers,
+    numbering,
+    reference,
+    shown_cells,
+)
 
 
 def render(document: Document) -> str:
@@ -39,10 +48,13 @@ def _table(section: Section, numbers: dict[str, int]) -> list[str]:
     lines = [f"## {_inline(section.title)}", ""]
     if not section.rows:
         return [*lines, f"_{_inline(section.empty)}_"]
-    header = [*section.columns, "sources"]
+    sources = has_row_citations(section)
+    header = [*section.columns, "sources"] if sources else list(section.columns)
     lines.append("| " + " | ".join(_inline(h) for h in header) + " |")
     lines.append("|" + "---|" * len(header))
     for row in section.rows:
-        cells = [*(_inline(cell) for cell in row.cells), _inline(markers(row.citations, numbers))]
+        cells = [_inline(cell) for cell in shown_cells(row, numbers)]
+        if sources:
+            cells.append(_inline(markers(row.citations, numbers)))
         lines.append("| " + " | ".join(cells) + " |")
     return lines

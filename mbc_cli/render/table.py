@@ -17,7 +17,16 @@ from rich.cells import cell_len
 from rich.segment import Segment
 
 from mbc_cli.printable import visible
-from mbc_cli.render.document import Document, Row, Section, markers, numbering, reference
+from mbc_cli.render.document import (
+    Document,
+    Row,
+    Section,
+    has_row_citations,
+    markers,
+    numbering,
+    reference,
+    shown_cells,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
@@ -237,33 +246,39 @@ def _section(section: Section, numbers: dict[str, int], width: int) -> list[Line
     if not section.rows:
         return [*title, *_wrapped(section.empty, width, "italic")]
     names, rows = _cells(section, numbers)
-    stacked = _stacked(section.columns, rows, width)
+    marks = [markers(row.citations, numbers) for row in section.rows]
+    stacked = _stacked(section.columns, [row[: len(section.columns)] for row in rows], marks, width)
     widths = section_widths(section, numbers, width)
     if widths is not None:
-        table = _table(names, rows, widths)
+        table = _table(names, rows, widths, sources=len(names) > len(section.columns))
         if len(table) <= len(stacked):
             return [*title, *table]
     return [*title, *stacked]
 
 
 def section_widths(section: Section, numbers: dict[str, int], width: int) -> list[int] | None:
-    """The widths of a section's columns (its sources last) as a table at `width`; None if it cannot be one."""
+    """The widths of a section's columns (its sources last, if it has one) as a table at `width`; None if it
+    cannot be one."""
     names, rows = _cells(section, numbers)
     room = width - MARGIN - GAP * (len(names) - 1)
     return column_widths([[name, *cells] for name, *cells in zip(names, *rows, strict=True)], room)
 
 
 def _cells(section: Section, numbers: dict[str, int]) -> tuple[tuple[str, ...], list[tuple[str, ...]]]:
-    """A section's column names and rows as shown: its text made visible, its markers last."""
+    """A section's column names and rows as shown: its text made visible, each cell with the markers of its
+    own citations, and the rows' own markers last, in a sources column (none when no row has citations of
+    its own: every citation then stands beside the words it supports)."""
+    rows = [tuple(visible(cell) for cell in shown_cells(row, numbers)) for row in section.rows]
+    if not has_row_citations(section):
+        return section.columns, rows
     names = (*section.columns, "sources")
-    rows = [(*(visible(cell) for cell in row.cells), markers(row.citations, numbers)) for row in section.rows]
-    return names, rows
+    return names, [(*cells, markers(row.citations, numbers)) for cells, row in zip(rows, section.rows, strict=True)]
 
 
-def _table(names: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[int]) -> list[Line]:
+def _table(names: Sequence[str], rows: Iterable[Sequence[str]], widths: Sequence[int], *, sources: bool) -> list[Line]:
     header = _table_row(names, widths, ("bold",) * len(names))
     rule: Line = ((" " * (MARGIN - 1) + "─" * (sum(widths) + GAP * (len(widths) - 1) + 1), "dim"),)
-    styles = ("",) * (len(widths) - 1) + ("dim",)
+    styles = ("",) * (len(widths) - 1) + ("dim" if sources else "",)
     body = [line for row in rows for line in _table_row(row, widths, styles)]
     return [*header, rule, *body]
 
@@ -291,10 +306,10 @@ def _hang(cell: str) -> int:
     return indent + 2 if stripped[:2] in ("- ", _BULLET) else indent
 
 
-def _stacked(columns: Sequence[str], rows: Iterable[Sequence[str]], width: int) -> list[Line]:
-    """Rows one field a line: the first cell as a bullet with its markers, then each other field."""
+def _stacked(columns: Sequence[str], rows: Iterable[Sequence[str]], marks_of: Sequence[str], width: int) -> list[Line]:
+    """Rows one field a line: the first cell as a bullet with the row's markers, then each other field."""
     lines: list[Line] = []
-    for *cells, marks in rows:
+    for cells, marks in zip(rows, marks_of, strict=True):
         first, *rest = cells
         lines += _marked(_BULLET + first.strip(), marks, width, len(_BULLET))
         for column, cell in zip(columns[1:], rest, strict=True):
