@@ -25,7 +25,8 @@ class Profile(Record):
 
     hr_positive: bool | None = None
     her2_positive: bool | None = None
-    brca_mutation: bool = False
+    brca_mutation: bool | None = None
+    """True when said; None when not (mbc cannot tell a cancer has no BRCA mutation)."""
 
     @property
     def subtypes(self) -> frozenset[str]:
@@ -39,14 +40,14 @@ class Profile(Record):
             has.add("her2_positive")
         if self.hr_positive is False and self.her2_positive is False:
             has.add("triple_negative")
-        if self.brca_mutation:
+        if self.brca_mutation is True:
             has.add("brca_mutation")
         return frozenset(has)
 
     @property
     def given(self) -> bool:
         """Whether the user said anything about the subtype at all."""
-        return self.hr_positive is not None or self.her2_positive is not None or self.brca_mutation
+        return self.hr_positive is not None or self.her2_positive is not None or self.brca_mutation is True
 
 
 def subtype_flags(text: str) -> frozenset[str]:
@@ -90,7 +91,7 @@ def profile(
                 "hormone-receptor-negative and HER2-negative. Give one or the other."
             )
         hr_positive, her2_positive = False, False
-    return Profile(hr_positive, her2_positive, brca)
+    return Profile(hr_positive, her2_positive, True if brca else None)
 
 
 class TreatmentFit(Record):
@@ -99,7 +100,7 @@ class TreatmentFit(Record):
     treatment: Treatment
     drugs: tuple[Drug, ...]
     site_link: AreaLink | None
-    """Why it is tied to the site asked about, if one was."""
+    """Why it is tied to the site asked about, if one was and it is."""
 
 
 class TreatmentsAnswer(Record):
@@ -127,13 +128,14 @@ def _candidates(kb: KnowledgeBase, profile: Profile) -> Iterator[Treatment]:
 
 
 def treatments_for(kb: KnowledgeBase, *, profile: Profile, site: str | None = None) -> TreatmentsAnswer:
-    """Answer `mbc treatments`: treatments fitting `profile`; with `site`, those tied to it plus systemic ones."""
+    """Answer `mbc treatments`: the treatments fitting `profile`; with `site`, each says whether it is tied to it.
+
+    A site never hides a treatment: pain relief, palliative care and clinical trials are for spread anywhere.
+    """
     area = lookup.area(kb, site) if site is not None else None
     fits: list[TreatmentFit] = []
     for treatment in _candidates(kb, profile):
         link = next((s for s in treatment.sites if area is not None and s.site == area.id), None)
-        if area is not None and link is None and treatment.kind != "systemic":
-            continue
         if not _fits(treatment.subtypes, profile):
             continue
         drugs = tuple(

@@ -41,6 +41,8 @@ class Section(Record):
     rows: tuple[Row, ...]
     empty: str = "Nothing in the sources."
     """What to say when there are no rows."""
+    sources: str = "sources"
+    """The heading of the column of the rows' own citations (what ties a row to the answer)."""
 
 
 class Document(Record):

@@ -49,7 +49,7 @@ def _table(section: Section, numbers: dict[str, int]) -> list[str]:
     if not section.rows:
         return [*lines, f"_{_inline(section.empty)}_"]
     sources = has_row_citations(section)
-    header = [*section.columns, "sources"] if sources else list(section.columns)
+    header = [*section.columns, section.sources] if sources else list(section.columns)
     lines.append("| " + " | ".join(_inline(h) for h in header) + " |")
     lines.append("|" + "---|" * len(header))
     for row in section.rows:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mbc_cli.model import Site, Study
+from mbc_cli.model import AreaLink, Site, Study, Treatment
 from mbc_cli.render.document import (
     Context,
     Document,
@@ -75,14 +75,13 @@ def site(answer: SiteAnswer | LocalAreaAnswer, context: Context) -> Document:
         ]
     tests = [
         Row(
-            (test.name, claims_text(test.purpose), "this site" if link else "wherever cancer may have spread"),
-            link.citations if link else claims_citations(test.purpose),
+            (test.name, claims_text(test.purpose), "this site" if link else NOT_TIED),
+            (),
+            ((), claims_citations(test.purpose), link.citations if link else ()),
         )
         for test, link in answer.tests
     ]
-    treatments = [
-        Row((treatment.name, claims_text(treatment.aims)), link.citations) for treatment, link in answer.treatments
-    ]
+    treatments = [_tied(treatment, link) for treatment, link in answer.treatments]
     result = {
         **entry_ref(s.id, s.name, s.named_by),
         "kind": "site",
@@ -108,12 +107,15 @@ def site(answer: SiteAnswer | LocalAreaAnswer, context: Context) -> Document:
         ],
         "tests": [
             {
-                **entry_ref(test.id, test.name, link.citations if link else claims_citations(test.purpose)),
+                **entry_ref(test.id, test.name, link.citations if link else ()),
                 "general": not link,
+                "purpose": claims_json(test.purpose),
             }
             for test, link in answer.tests
         ],
-        "treatments": [entry_ref(t.id, t.name, link.citations) for t, link in answer.treatments],
+        "treatments": [
+            {**entry_ref(t.id, t.name, link.citations), "aims": claims_json(t.aims)} for t, link in answer.treatments
+        ],
         "notes": claims_json(s.notes),
     }
     return context.document(
@@ -125,10 +127,11 @@ def site(answer: SiteAnswer | LocalAreaAnswer, context: Context) -> Document:
             Section("Symptoms", ("symptom", "how"), tuple(symptoms)),
             Section("Tests used to find it", ("test", "what it shows", "checks"), tuple(tests)),
             Section(
-                "Treatments tied to it (systemic treatments reach every site: see mbc treatments)",
+                "Treatments the sources tie to it (for every treatment, see mbc treatments)",
                 ("treatment", "what it aims to do"),
                 tuple(treatments),
-                "No treatment tied to it in the sources; systemic treatments reach every site.",
+                "No treatment tied to it in the sources: see mbc treatments for every treatment.",
+                sources="tied to it by",
             ),
         ),
         notes=tuple(Row((claim.text,), claim.citations) for claim in s.notes),
@@ -138,31 +141,48 @@ def site(answer: SiteAnswer | LocalAreaAnswer, context: Context) -> Document:
 def _local_area(answer: LocalAreaAnswer, context: Context) -> Document:
     area = answer.area
     meaning = tuple(Row((claim.text,), claim.citations) for claim in area.meaning)
-    treatments = tuple(
-        Row((treatment.name, claims_text(treatment.aims)), link.citations) for treatment, link in answer.treatments
-    )
+    treatments = tuple(_tied(treatment, link) for treatment, link in answer.treatments)
     result = {
         **entry_ref(area.id, area.name, claims_citations(area.meaning)),
         "kind": "local_area",
         "match": match_json(answer.term, answer.match),
         "meaning": claims_json(area.meaning),
-        "treatments": [entry_ref(t.id, t.name, link.citations) for t, link in answer.treatments],
+        "treatments": [
+            {**entry_ref(t.id, t.name, link.citations), "aims": claims_json(t.aims)} for t, link in answer.treatments
+        ],
     }
     sections = (
-        (Section("Treatments tied to it", ("treatment", "what it aims to do"), treatments),) if treatments else ()
+        (
+            Section(
+                "Treatments the sources tie to it",
+                ("treatment", "what it aims to do"),
+                treatments,
+                sources="tied to it by",
+            ),
+        )
+        if treatments
+        else ()
     )
     return context.document(
-        f"{area.name}: not a distant site",
+        f"What the sources say about {area.name}",
         {"command": "site", "site": answer.term},
         [result],
         lead=(
             *(() if answer.match.how == "name" else (Row((describe(answer.term, (answer.match,)),)),)),
-            Row((f"Spread to the {area.name} is local or regional, not metastatic (distant) spread.",)),
             *meaning,
         ),
         sections=sections,
         notes=(),
     )
+
+
+def _tied(treatment: Treatment, link: AreaLink) -> Row:
+    """A treatment tied to a site: its aims with their citations, and the citations that tie it."""
+    return Row((treatment.name, claims_text(treatment.aims)), link.citations, ((), claims_citations(treatment.aims)))
+
+
+NOT_TIED = "not tied to one site"
+"""What a test the sources tie to no site checks, in words."""
 
 
 # --- mbc sites -------------------------------------------------------------------------------

@@ -247,7 +247,7 @@ def _section(section: Section, numbers: dict[str, int], width: int) -> list[Line
         return [*title, *_wrapped(section.empty, width, "italic")]
     names, rows = _cells(section, numbers)
     marks = [markers(row.citations, numbers) for row in section.rows]
-    stacked = _stacked(section.columns, [row[: len(section.columns)] for row in rows], marks, width)
+    stacked = _stacked(section, [row[: len(section.columns)] for row in rows], marks, width)
     widths = section_widths(section, numbers, width)
     if widths is not None:
         table = _table(names, rows, widths, sources=len(names) > len(section.columns))
@@ -271,7 +271,7 @@ def _cells(section: Section, numbers: dict[str, int]) -> tuple[tuple[str, ...], 
     rows = [tuple(visible(cell) for cell in shown_cells(row, numbers)) for row in section.rows]
     if not has_row_citations(section):
         return section.columns, rows
-    names = (*section.columns, "sources")
+    names = (*section.columns, section.sources)
     return names, [(*cells, markers(row.citations, numbers)) for cells, row in zip(rows, section.rows, strict=True)]
 
 
@@ -306,13 +306,16 @@ def _hang(cell: str) -> int:
     return indent + 2 if stripped[:2] in ("- ", _BULLET) else indent
 
 
-def _stacked(columns: Sequence[str], rows: Iterable[Sequence[str]], marks_of: Sequence[str], width: int) -> list[Line]:
-    """Rows one field a line: the first cell as a bullet with the row's markers, then each other field."""
+def _stacked(section: Section, rows: Iterable[Sequence[str]], marks_of: Sequence[str], width: int) -> list[Line]:
+    """Rows one field a line: the first cell as a bullet, then each other field. The row's own markers
+    follow the bullet, or have a field of their own when the section names what they are ("tied to it by")."""
     lines: list[Line] = []
+    own = section.sources != "sources"
     for cells, marks in zip(rows, marks_of, strict=True):
         first, *rest = cells
-        lines += _marked(_BULLET + first.strip(), marks, width, len(_BULLET))
-        for column, cell in zip(columns[1:], rest, strict=True):
+        lines += _marked(_BULLET + first.strip(), "" if own else marks, width, len(_BULLET))
+        fields = [*zip(section.columns[1:], rest, strict=True), *([(section.sources, marks)] if own else [])]
+        for column, cell in fields:
             if cell:
                 label = f"  {column}: "
                 lines += _wrapped(label + cell.strip(), width, hang=len(label))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mbc_cli.model import AreaLink, Drug, Site, Test, Treatment
+from mbc_cli.model import Drug, Site, Test
 from mbc_cli.render.document import (
     Context,
     Document,
@@ -17,9 +17,10 @@ from mbc_cli.render.document import (
     claims_text,
     entry_ref,
 )
+from mbc_cli.render.sites import NOT_TIED
 
 if TYPE_CHECKING:  # each builder needs only its own query's types, imported by the command that runs
-    from mbc_cli.query.treatments import TestsAnswer, TreatmentsAnswer
+    from mbc_cli.query.treatments import Profile, TestsAnswer, TreatmentFit, TreatmentsAnswer
 
 
 SUBTYPE_LABELS = {
@@ -43,34 +44,77 @@ def drug_name(drug: Drug) -> str:
 # --- mbc treatments / tests ------------------------------------------------------------------
 
 
-def _treatment_row(treatment: Treatment, drugs: Sequence[Drug], link: AreaLink | None) -> Row:
-    subtypes = [s.subtype for s in treatment.subtypes]
-    citations = (
-        *claims_citations(treatment.aims),
-        *(c for s in treatment.subtypes for c in s.citations),
-        *(c for d in drugs for c in d.citations),
-        *(link.citations if link else ()),
-    )
-    return Row(
-        (
-            treatment.name,
-            claims_text(treatment.aims),
-            ", ".join(drug_name(d) for d in drugs) or "-",
-            for_whom(subtypes),
-        ),
-        citations,
-    )
+NO_SUBTYPE = "no subtype named"
+"""What a treatment the sources tie to no subtype is for, in words: mbc does not say it is for everyone."""
+
+
+def _treatment_row(fit: TreatmentFit, profile: Profile, area: str | None) -> Row:
+    """A treatment as it fits what the user said: the aims and subtypes said of their cancer, each cell with
+    the citations of its own words, and where else it applies."""
+    treatment = fit.treatment
+    aims = [claim for claim in treatment.aims if _said_of(claim.subtypes, profile)]
+    mine = [link for link in treatment.subtypes if not profile.given or link.subtype in profile.subtypes]
+    also = [link for link in treatment.subtypes if link not in mine]
+    cells = [treatment.name, claims_text(aims), ", ".join(drug_name(d) for d in fit.drugs) or "-"]
+    cited = [(), claims_citations(aims), tuple(c for d in fit.drugs for c in d.citations)]
+    cells.append(for_whom([link.subtype for link in mine]) if mine else NO_SUBTYPE)
+    cited.append(tuple(c for link in mine for c in link.citations))
+    if profile.given:
+        cells.append(for_whom([link.subtype for link in also]) if also else "")
+        cited.append(tuple(c for link in also for c in link.citations))
+    if area is not None:
+        cells.append("yes" if fit.site_link else "")
+        cited.append(fit.site_link.citations if fit.site_link else ())
+    return Row(tuple(cells), (), tuple(cited))
+
+
+def _said_of(subtypes: Sequence[str], profile: Profile) -> bool:
+    """Whether a claim said of `subtypes` (none: of every subtype) speaks to the cancer the user described."""
+    return not subtypes or not profile.given or bool(set(subtypes) & profile.subtypes)
+
+
+def described(profile: Profile) -> str:
+    """The cancer the user described, in words, with every flag given: "HER2-negative, hormone-receptor-positive
+    (HR+)"; empty when nothing was said."""
+    if "triple_negative" in profile.subtypes:
+        parts = [SUBTYPE_LABELS["triple_negative"]]
+    else:
+        parts = []
+        if profile.hr_positive is not None:
+            parts.append(SUBTYPE_LABELS["hr_positive" if profile.hr_positive else "hr_negative"])
+        if profile.her2_positive is not None:
+            parts.append(SUBTYPE_LABELS["her2_positive"] if profile.her2_positive else "HER2-negative")
+    said = ", ".join(parts)
+    if profile.brca_mutation:
+        said = f"{said} with a BRCA1 or BRCA2 mutation" if said else "with a BRCA1 or BRCA2 mutation"
+    return said
+
+
+def flags(profile: Profile) -> list[str]:
+    """The flags that say what the user said: the command line's words for the profile."""
+    if "triple_negative" in profile.subtypes:
+        given = ["--triple-negative"]
+    else:
+        given = [f"--hr-{'positive' if profile.hr_positive else 'negative'}"] if profile.hr_positive is not None else []
+        if profile.her2_positive is not None:
+            given.append(f"--her2-{'positive' if profile.her2_positive else 'negative'}")
+    return [*given, "--brca"] if profile.brca_mutation else given
 
 
 def treatments(answer: TreatmentsAnswer, context: Context) -> Document:
-    """The answer to `mbc treatments`."""
-    rows = tuple(_treatment_row(f.treatment, f.drugs, f.site_link) for f in answer.treatments)
+    """The answer to `mbc treatments`: what fits, and apart from it what the sources only call emerging."""
+    area = answer.site.name if answer.site else None
+    profile = answer.profile
+    rows = [(f, _treatment_row(f, profile, area)) for f in answer.treatments]
     results = [
         {
-            **entry_ref(f.treatment.id, f.treatment.name, row.citations),
+            **entry_ref(f.treatment.id, f.treatment.name, row.every_citation()),
             "kind": f.treatment.kind,
-            "aims": claims_json(f.treatment.aims),
+            "aims": claims_json([claim for claim in f.treatment.aims if _said_of(claim.subtypes, profile)]),
             "for": [s.subtype for s in f.treatment.subtypes] or ["any"],
+            "for_citations": [
+                {"subtype": s.subtype, "citations": citations_json(s.citations)} for s in f.treatment.subtypes
+            ],
             "drugs": [
                 {
                     "id": d.id,
@@ -82,19 +126,41 @@ def treatments(answer: TreatmentsAnswer, context: Context) -> Document:
                 }
                 for d in f.drugs
             ],
+            "tied_to_site": None if area is None else f.site_link is not None,
+            "site_citations": citations_json(f.site_link.citations) if f.site_link else [],
             "notes": claims_json(f.treatment.notes),
         }
-        for f, row in zip(answer.treatments, rows, strict=True)
+        for f, row in rows
     ]
-    has = sorted(answer.profile.subtypes)
-    described = " and ".join(SUBTYPE_LABELS[s] for s in has) if has else ""
-    where = f" tied to {answer.site.name}, and systemic ones" if answer.site else ""
-    title = f"Treatments for {described} metastatic breast cancer{where}" if has else f"Treatments{where}"
-    lead = (
+    said = described(profile)
+    title = f"Treatments for {said} metastatic breast cancer" if said else "Treatments"
+    if area:
+        title += f", with those tied to {area} marked"
+    lead = [
         Row(("Showing treatments for any subtype, and those for what you said the cancer has.",))
-        if answer.profile.given
-        else Row(("No subtype given: every treatment, each with whom it is for.",)),
+        if profile.given
+        else Row(("No subtype given: every treatment, each with whom the sources say it is for.",))
+    ]
+    if area:
+        lead.append(Row((f"Every treatment is shown; those the sources tie to {area} are marked.",)))
+    columns = ["treatment", "what it aims to do", "drugs", "for your cancer" if profile.given else "for"]
+    if profile.given:
+        columns.append("also for")
+    if area:
+        columns.append(f"tied to {area}")
+    fitting = tuple(row for f, row in rows if f.treatment.kind != "emerging")
+    emerging = tuple(
+        row.replace(cells=row.cells[:2], cited=row.cited[:2]) for f, row in rows if f.treatment.kind == "emerging"
     )
+    sections = [Section("Treatments", tuple(columns), fitting)]
+    if emerging:
+        sections.append(
+            Section(
+                "Emerging, as the sources call them (not described as treatments for metastatic breast cancer)",
+                ("treatment", "what the sources say"),
+                emerging,
+            )
+        )
     notes = tuple(
         Row((f"{f.treatment.name}: {claim.text}",), claim.citations)
         for f in answer.treatments
@@ -104,15 +170,17 @@ def treatments(answer: TreatmentsAnswer, context: Context) -> Document:
         title,
         {
             "command": "treatments",
-            "subtypes": has,
-            "hr_positive": answer.profile.hr_positive,
-            "her2_positive": answer.profile.her2_positive,
-            "brca_mutation": answer.profile.brca_mutation,
+            "flags": flags(profile),
+            "subtypes": sorted(profile.subtypes),
+            "hr_positive": profile.hr_positive,
+            "her2_positive": profile.her2_positive,
+            "triple_negative": "triple_negative" in profile.subtypes,
+            "brca_mutation": profile.brca_mutation,
             "site": answer.site.id if answer.site else None,
         },
         results,
-        lead=lead,
-        sections=(Section("Treatments", ("treatment", "what it aims to do", "drugs", "for"), rows),),
+        lead=tuple(lead),
+        sections=tuple(sections),
         notes=notes,
     )
 
@@ -121,14 +189,16 @@ def tests(answer: TestsAnswer, context: Context) -> Document:
     """The answer to `mbc tests`."""
 
     def row(test: Test, checks: Sequence[Site]) -> Row:
-        where = ", ".join(s.name for s in checks) or "wherever cancer may have spread"
+        where = ", ".join(s.name for s in checks) or NOT_TIED
         site_citations = tuple(c for link in test.sites for c in link.citations)
-        return Row((test.name, claims_text(test.purpose), where), claims_citations(test.purpose) + site_citations)
+        return Row(
+            (test.name, claims_text(test.purpose), where), (), ((), claims_citations(test.purpose), site_citations)
+        )
 
     rows = tuple(row(test, checks) for test, checks in answer.tests)
     results = [
         {
-            **entry_ref(test.id, test.name, r.citations),
+            **entry_ref(test.id, test.name, r.every_citation()),
             "purpose": claims_json(test.purpose),
             "sites": [s.id for s in checks],
             "notes": claims_json(test.notes),

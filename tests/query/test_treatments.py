@@ -59,12 +59,18 @@ def test_triple_negative_contradicts_a_positive_receptor(flags: dict[str, bool])
         query.profile(triple_negative=True, **flags)
 
 
-def test_site_narrows_to_tied_and_systemic(real_kb: KnowledgeBase) -> None:
-    shown = fitting(real_kb, site="bones")
-    assert {"radiation_therapy", "surgery", "bone_strengthening"} <= set(shown)
-    assert {"chemotherapy", "hormone_therapy", "targeted_therapy", "immunotherapy"} <= set(shown)
-    assert "hospice_care" not in shown
-    assert "bone_strengthening" not in fitting(real_kb, site="liver")
+def test_a_site_keeps_every_treatment_and_marks_those_tied_to_it(real_kb: KnowledgeBase) -> None:
+    """Someone with bone pain needs pain relief, palliative care and trials too: a site hides nothing."""
+    answer = query.treatments_for(real_kb, profile=query.profile(), site="bones")
+    assert [fit.treatment.id for fit in answer.treatments] == list(fitting(real_kb))
+    tied = {fit.treatment.id for fit in answer.treatments if fit.site_link}
+    assert {"radiation_therapy", "surgery", "bone_strengthening"} <= tied
+    assert not tied & {"chemotherapy", "pain_relief", "palliative_care", "clinical_trials"}
+    assert "bone_strengthening" not in {
+        f.treatment.id
+        for f in query.treatments_for(real_kb, profile=query.profile(), site="liver").treatments
+        if f.site_link
+    }
 
 
 def test_site_may_be_a_local_area(real_kb: KnowledgeBase) -> None:
