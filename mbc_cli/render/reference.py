@@ -217,15 +217,14 @@ def drug(answer: Named[tuple[Drug, Treatment]], context: Context) -> Document:
 
 def drugs(answer: Sequence[tuple[Drug, Treatment]], context: Context) -> Document:
     """The answer to `mbc drugs`."""
-    rows = []
-    for d, t in answer:
-        subtypes, subtype_citations = _for(d, t)
-        rows.append(
-            Row(
-                (d.name, ", ".join(d.brands), d.drug_class, for_whom(subtypes), t.name),
-                d.citations + subtype_citations,
-            )
+    rows = [
+        Row(
+            (d.name, ", ".join(d.brands), d.drug_class, _for_text(d, t), t.name),
+            (),
+            ((), (), d.citations, _for(d, t)[1], d.citations),
         )
+        for d, t in answer
+    ]
     return context.document(
         "Drugs the sources name, generic and brand",
         {"command": "drugs"},
@@ -237,19 +236,33 @@ def drugs(answer: Sequence[tuple[Drug, Treatment]], context: Context) -> Documen
 
 
 def _for(d: Drug, t: Treatment) -> tuple[list[str], tuple[Citation, ...]]:
-    """Whom a drug is for: its own subtypes, else its treatment's."""
+    """Whom a drug is for: its own subtypes, else its treatment's (then also cited: that it is one of them)."""
     links = d.subtypes or t.subtypes
-    return [link.subtype for link in links], tuple(c for link in links for c in link.citations)
+    citations = tuple(c for link in links for c in link.citations)
+    inferred = not d.subtypes and t.subtypes
+    return [link.subtype for link in links], (*citations, *d.citations) if inferred else citations
+
+
+def _for_text(d: Drug, t: Treatment) -> str:
+    """Whom a drug is for, in words; said to be inferred when the sources say it of its treatment, not of it."""
+    subtypes, _ = _for(d, t)
+    if d.subtypes or not t.subtypes:
+        return for_whom(subtypes) if subtypes else "no subtype named"
+    return f"{for_whom(subtypes)} (the sources say so of {t.name}, and that {d.name} is {_a(t.name)})"
+
+
+def _a(name: str) -> str:
+    return ("an " if name[:1] in "aeiou" else "a ") + name
 
 
 def _drug_rows(d: Drug, t: Treatment) -> tuple[Row, ...]:
-    subtypes, subtype_citations = _for(d, t)
+    _, subtype_citations = _for(d, t)
     return (
         Row(("generic name", d.name)),
         Row(("brand names", ", ".join(d.brands) or "none named in the sources")),
         Row(("kind", "a class of drugs" if d.kind == "class" else "a drug")),
         Row(("what it is", d.drug_class), d.citations),
-        Row(("for", for_whom(subtypes)), subtype_citations),
+        Row(("for", _for_text(d, t)), subtype_citations),
         Row(("treatment", t.name), d.citations),
         Row((f"what {t.name} aims to do", claims_text(t.aims)), claims_citations(t.aims)),
         *(Row(("the sources say", claim.text), claim.citations) for claim in d.notes),
@@ -267,6 +280,7 @@ def _drug_json(d: Drug, t: Treatment) -> JsonObject:
         "aliases": list(d.aliases),
         "class": d.drug_class,
         "for": subtypes or ["any"],
+        "for_inferred_from_treatment": not d.subtypes and bool(t.subtypes),
         "subtypes": [{"subtype": s.subtype, "citations": citations_json(s.citations)} for s in d.subtypes],
         "treatment": {"id": t.id, "name": t.name, "kind": t.kind, "aims": claims_json(t.aims)},
         "notes": claims_json(d.notes),
