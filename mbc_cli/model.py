@@ -213,6 +213,10 @@ class Statistic(Record):
     year: int | None
     study: str | None = key(refers=("studies",))
     citations: tuple[Citation, ...]
+    said_by: str | None = key(optional=True)
+    """Who gave the figure, when the source quotes someone else's (its quotes say so)."""
+    caveats: tuple[Claim, ...] = key(optional=True)
+    """What the sources say beside the figure about how far it can be taken (it varies, it is old)."""
 
 
 class Term(Record):

@@ -99,9 +99,10 @@ def _statement(kb: KnowledgeBase, kind: str, entry_id: str) -> tuple[Statement, 
         return Statement(kind, entry_id, note.text, note.text, note.citations, ()), note.topic, texts
     if kind == "statistic":
         stat = kb.statistics[entry_id]
-        text = f"{stat.value}: {stat.measures}"
+        text = " ".join([f"{stat.value}: {stat.measures}.", *(claim.text for claim in stat.caveats)])
+        citations = (*stat.citations, *(c for claim in stat.caveats for c in claim.citations))
         texts = [stat.name, stat.measures, *(c.quote for c in stat.citations)]
-        return Statement(kind, entry_id, stat.name, text, stat.citations, ()), stat.topic, texts
+        return Statement(kind, entry_id, stat.name, text, citations, ()), stat.topic, texts
     term = kb.terms[entry_id]
     text = " ".join(claim.text for claim in term.definitions)
     citations = tuple(c for claim in term.definitions for c in claim.citations)

@@ -25,8 +25,8 @@ class Row(Record):
     """The citations of each cell's words, cell by cell (empty: the cells have none of their own)."""
 
     def every_citation(self) -> tuple[Citation, ...]:
-        """The row's citations and its cells', in reading order."""
-        return (*self.citations, *(c for cell in self.cited for c in cell))
+        """The cells' citations, then the row's own: in reading order (the sources column comes last)."""
+        return (*(c for cell in self.cited for c in cell), *self.citations)
 
     def cell_citations(self, index: int) -> tuple[Citation, ...]:
         """The citations of one cell's words."""
@@ -154,24 +154,25 @@ def claims_text(claims: Sequence[Claim]) -> str:
 
 
 def with_quotes(document: Document) -> Document:
-    """Put under each row the exact words of each source it cites (each quote once): for --evidence."""
+    """Put under each row the exact words of each source it cites, each quote once, under the words it
+    supports: a cell's quotes in its column, the row's own in the first. For --evidence."""
     return document.replace(
         lead=_quoted(document.lead),
-        sections=tuple(section.replace(rows=_quoted(section.rows, _widest(section))) for section in document.sections),
+        sections=tuple(section.replace(rows=_quoted(section.rows)) for section in document.sections),
         notes=_quoted(document.notes),
     )
 
 
-def _widest(section: Section) -> int:
-    """The column with the most text: where a quote has the room to be read."""
-    return max(range(len(section.columns)), key=lambda i: sum(len(row.cells[i]) for row in section.rows))
-
-
-def _quoted(rows: Sequence[Row], column: int = 0) -> tuple[Row, ...]:
+def _quoted(rows: Sequence[Row]) -> tuple[Row, ...]:
     out: list[Row] = []
     for row in rows:
         out.append(row)
-        for citation in dict.fromkeys(row.every_citation()):
+        seen: set[Citation] = set()
+        placed = [(index, c) for index in range(len(row.cells)) for c in row.cell_citations(index)]
+        for column, citation in [*placed, *((0, c) for c in row.citations)]:
+            if citation in seen:
+                continue
+            seen.add(citation)
             cells = [""] * len(row.cells)
             cells[column] = f"“{citation.quote}”"
             cells[0] = f"  quote: {cells[0]}" if cells[0] else "  quote"

@@ -72,6 +72,8 @@ def stats(answer: Statistics, context: Context) -> Document:
             "population": stat.population,
             "year": stat.year,
             "study": _study_json(study),
+            "said_by": stat.said_by,
+            "caveats": claims_json(stat.caveats),
             "alongside": [other.id for other, _ in found if other is not stat],
         }
         for _, found in answer.topics
@@ -110,12 +112,21 @@ def _topic(topic: str, found: Sequence[tuple[Statistic, Study | None]]) -> Secti
         title += f": {len(found)} figures from different sources, side by side"
     rows = tuple(
         Row(
-            (stat.value, stat.measures, stat.population or NOT_GIVEN, _when(stat, study)),
-            stat.citations + (study.citations if study else ()),
+            (
+                f"{stat.value}, from {stat.said_by}, as the source quotes it" if stat.said_by else stat.value,
+                stat.measures,
+                stat.population or NOT_GIVEN,
+                _when(stat, study),
+                claims_text(stat.caveats),
+            ),
+            stat.citations,
+            ((), (), (), study.citations if study else (), claims_citations(stat.caveats)),
         )
         for stat, study in found
     )
-    return Section(title, ("figure", "what it measures", "population", "year or study"), rows)
+    return Section(
+        title, ("figure", "what it measures", "population", "year or study", "what the sources say beside it"), rows
+    )
 
 
 def _when(stat: Statistic, study: Study | None) -> str:

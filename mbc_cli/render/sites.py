@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mbc_cli.model import AreaLink, Site, Study, Treatment
+from mbc_cli.model import AreaLink, Citation, Site, Statistic, Study, Treatment
 from mbc_cli.render.document import (
     Context,
     Document,
@@ -181,6 +181,10 @@ def _tied(treatment: Treatment, link: AreaLink) -> Row:
     return Row((treatment.name, claims_text(treatment.aims)), link.citations, ((), claims_citations(treatment.aims)))
 
 
+def _with_caveats(stat: Statistic) -> tuple[Citation, ...]:
+    return (*stat.citations, *(c for claim in stat.caveats for c in claim.citations))
+
+
 NOT_TIED = "not tied to one site"
 """What a test the sources tie to no site checks, in words."""
 
@@ -210,7 +214,10 @@ def sites(answer: SitesAnswer, context: Context) -> Document:
         }
         for s, study in answer.sites
     ]
-    spread = tuple(Row((f"{stat.name}: {stat.value}.",), stat.citations) for stat in answer.spread)
+    spread = tuple(
+        Row((" ".join([f"{stat.name}: {stat.value}.", *(claim.text for claim in stat.caveats)]),), _with_caveats(stat))
+        for stat in answer.spread
+    )
     return context.document(
         "Where metastatic breast cancer spreads, most common first",
         {"command": "sites"},
