@@ -193,6 +193,8 @@ class Study(Record):
     size: int | None
     population: str | None
     citations: tuple[Citation, ...]
+    caveats: tuple[Claim, ...] = key(optional=True)
+    """What the sources say beside its figures about how far they can be taken."""
 
 
 class Statistic(Record):

@@ -293,7 +293,7 @@ def test_output_that_is_not_a_terminal_is_plain_text(tmp_path: Path, compiled: P
     errors = {"file": errors_to_file.read_bytes(), "pipe": error.stderr}
     for where, text in (*answers.items(), *errors.items()):
         assert b"\x1b" not in text, f"escape codes in {where}: {text[:200]!r}"
-    assert answers["pipe"].startswith(b"What spread to bone")
+    assert answers["pipe"].startswith(b"What spread to the bone")
     assert all(text == answers["pipe"] for text in answers.values()), "the answer changed with where it goes"
     assert b'No site "bonee"' in errors["pipe"]
     assert errors["file"] == errors["pipe"]
@@ -431,7 +431,7 @@ def test_an_output_that_is_not_utf8_gets_every_answer_in_its_own_encoding(
     for done in others:
         assert (done.returncode, done.stderr) == (EXIT_OK, b""), shown(done)
     for encoding, table, as_json in zip(ENCODINGS, others[::2], others[1::2], strict=True):
-        assert table.stdout.decode(encoding).startswith("What spread to bone"), encoding
+        assert table.stdout.decode(encoding).startswith("What spread to the bone"), encoding
         assert json.loads(as_json.stdout.decode(encoding)) == expected, encoding
 
 

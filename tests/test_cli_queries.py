@@ -255,7 +255,7 @@ def test_treatments_refuse_words_that_are_no_subtype_and_contradictions() -> Non
 def test_term_takes_subtype_words(words: str, named: str) -> None:
     result = runner.invoke(app, ["term", words])
     assert result.exit_code == 0, result.output
-    assert f"What {named} means" in result.stdout
+    assert f"In the sources' words: {named}" in result.stdout
 
 
 def test_a_subtype_is_explained_by_the_broader_term_and_marked_as_a_kind_of_it() -> None:

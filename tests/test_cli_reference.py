@@ -97,7 +97,7 @@ def test_drugs_list_generic_and_brand_names() -> None:
 def test_term_answers_what_a_word_means() -> None:
     result = runner.invoke(app, ["term", "oligometastatic"], env=WIDE)
     assert result.exit_code == 0, result.output
-    assert "What oligometastatic cancer means" in result.stdout
+    assert "In the sources' words: oligometastatic cancer" in result.stdout
     assert "only a few small areas of metastatic cancer" in result.stdout
     (term,) = payload(["term", "oligometastatic"])["results"]
     assert term["match"]["how"] == "partial"

@@ -21,7 +21,7 @@ from mbc_cli.render.document import (
 )
 from mbc_cli.render.matches import describe, match_json
 from mbc_cli.render.sites import bar
-from mbc_cli.render.text import source_label
+from mbc_cli.render.text import listed, source_label
 from mbc_cli.render.treatments import drug_name, for_whom
 
 if TYPE_CHECKING:  # imported by the command that runs
@@ -98,7 +98,18 @@ def stats(answer: Statistics, context: Context) -> Document:
         results,
         lead=(
             Row(("Figures on one topic are shown together, each with what it measures; none is averaged.",)),
-            *(Row((f"Site shares are of people in the {study.name}.",), study.citations) for study in studies),
+            *(
+                Row(
+                    (
+                        " ".join(
+                            [f"Site shares are of people in the {study.name}.", claims_text(study.caveats)]
+                        ).strip(),
+                    ),
+                    (*study.citations, *claims_citations(study.caveats)),
+                )
+                for study in studies
+                if study
+            ),
         ),
         sections=tuple(sections),
         notes=(),
@@ -154,7 +165,7 @@ def term(answer: Named[Term], context: Context) -> Document:
     lead += [Row((f"{t.name}: also called {', '.join(t.aliases)}.",)) for _, t in answer.found if t.aliases]
     sections = tuple(
         Section(
-            f"What {t.name} means" if len(answer.found) > 1 else "Definitions",
+            f"What the sources say {t.name} means" if len(answer.found) > 1 else "Definitions",
             ("definition",),
             tuple(Row((claim.text,), claim.citations) for claim in t.definitions),
         )
@@ -162,7 +173,7 @@ def term(answer: Named[Term], context: Context) -> Document:
     )
     results = [{**_term_json(t), "match": match_json(answer.term, hit)} for hit, t in answer.found]
     return context.document(
-        "What " + " and ".join(t.name for _, t in answer.found) + " means",
+        "In the sources' words: " + listed([t.name for _, t in answer.found]),
         {"command": "term", "term": answer.term},
         results,
         lead=tuple(lead),
@@ -275,7 +286,7 @@ def _drug_rows(d: Drug, t: Treatment) -> tuple[Row, ...]:
         Row(("what it is", d.drug_class), d.citations),
         Row(("for", _for_text(d, t)), subtype_citations),
         Row(("treatment", t.name), d.citations),
-        Row((f"what {t.name} aims to do", claims_text(t.aims)), claims_citations(t.aims)),
+        Row((f"aims of {t.name}", claims_text(t.aims)), claims_citations(t.aims)),
         *(Row(("the sources say", claim.text), claim.citations) for claim in d.notes),
     )
 

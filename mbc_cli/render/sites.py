@@ -17,6 +17,7 @@ from mbc_cli.render.document import (
     entry_ref,
 )
 from mbc_cli.render.matches import describe, match_json
+from mbc_cli.render.text import the
 
 if TYPE_CHECKING:  # each builder needs only its own query's types, imported by the command that runs
     from mbc_cli.query.sites import LocalAreaAnswer, SiteAnswer, SitesAnswer
@@ -60,9 +61,9 @@ def site(answer: SiteAnswer | LocalAreaAnswer, context: Context) -> Document:
     s = answer.site
     lead = [] if answer.match.how == "name" else [Row((describe(answer.term, (answer.match,)),))]
     if answer.place:
-        lead.append(Row((f'"{answer.term}": the {answer.place.name} is part of {s.name}.',), answer.place.citations))
-    how_common = frequency_text(s, answer.study)
-    lead.append(Row((f"How common: {how_common}.",), s.frequency.citations if s.frequency else s.named_by))
+        named = f'"{answer.term}" names {the(answer.place.name)}, part of the site {s.name}.'
+        lead.append(Row((named,), answer.place.citations))
+    lead.append(_how_common(s, answer.study))
     if s.places:
         places = ", ".join(p.name for p in s.places)
         lead.append(Row((f"Places within it: {places}.",), tuple(c for p in s.places for c in p.citations)))
@@ -119,7 +120,7 @@ def site(answer: SiteAnswer | LocalAreaAnswer, context: Context) -> Document:
         "notes": claims_json(s.notes),
     }
     return context.document(
-        f"What spread to {s.name} can cause, how it is found, and how it is treated",
+        f"What spread to {the(s.name)} can cause, how it is found, and how it is treated",
         {"command": "site", "site": answer.term},
         [result],
         lead=tuple(lead),
@@ -176,6 +177,17 @@ def _local_area(answer: LocalAreaAnswer, context: Context) -> Document:
     )
 
 
+def _how_common(site: Site, study: Study | None) -> Row:
+    """How common a site is: its figure with its study and what the sources say beside it, or what they say
+    instead (each cited); or that they give no figure, which no quote can say."""
+    text = f"How common: {frequency_text(site, study)}."
+    if site.frequency is None:
+        return Row((text,), site.named_by if site.prevalence != "not_stated" else ())
+    caveats = study.caveats if study else ()
+    citations = (*site.frequency.citations, *(study.citations if study else ()), *claims_citations(caveats))
+    return Row((" ".join([text, *(claim.text for claim in caveats)]),), citations)
+
+
 def _tied(treatment: Treatment, link: AreaLink) -> Row:
     """A treatment tied to a site: its aims with their citations, and the citations that tie it."""
     return Row((treatment.name, claims_text(treatment.aims)), link.citations, ((), claims_citations(treatment.aims)))
@@ -223,7 +235,17 @@ def sites(answer: SitesAnswer, context: Context) -> Document:
         {"command": "sites"},
         results,
         lead=tuple(
-            Row((f"Shares of people with metastatic breast cancer in the {study.name}.",), study.citations)
+            Row(
+                (
+                    " ".join(
+                        [
+                            f"Shares of people with metastatic breast cancer in the {study.name}.",
+                            claims_text(study.caveats),
+                        ]
+                    ).strip(),
+                ),
+                (*study.citations, *claims_citations(study.caveats)),
+            )
             for study in dict.fromkeys(study for _, study in answer.sites if study)
         ),
         sections=(Section("Sites", ("site", "how common", "share"), rows),),

@@ -14,6 +14,7 @@ from mbc_cli.render.document import (
     entry_ref,
 )
 from mbc_cli.render.matches import describe, match_json
+from mbc_cli.render.text import the
 
 if TYPE_CHECKING:  # each builder needs only its own query's types, imported by the command that runs
     from mbc_cli.query.symptoms import SymptomAnswer, SymptomSites
@@ -25,6 +26,7 @@ if TYPE_CHECKING:  # each builder needs only its own query's types, imported by 
 def symptom(answer: SymptomAnswer, context: Context) -> Document:
     """The answer to `mbc symptom TERM...`."""
     lead = [Row((describe(m.term, m.hits),)) for m in answer.matches if m.hits]
+    these = "this symptom" if sum(len(m.symptoms) for m in answer.matches) == 1 else "these symptoms"
     lead += [
         Row((f'"{word}" was left aside. Did you mean: {name}?',)) for m in answer.matches for word, name in m.misspelled
     ]
@@ -90,7 +92,7 @@ def symptom(answer: SymptomAnswer, context: Context) -> Document:
         lead=(
             *lead,
             *(
-                Row((f"You named the {site.name}: the sources do not link it to these symptoms.",), site.named_by)
+                Row((f"You named {the(site.name)}: the sources do not link it to {these}.",))
                 for site in answer.unlinked
             ),
             Row(
@@ -109,7 +111,7 @@ def symptom(answer: SymptomAnswer, context: Context) -> Document:
                 "Sites",
                 ("site", "explains", "does not explain"),
                 tuple(rows),
-                "No site is tied to these symptoms in the sources.",
+                f"No site is tied to {these} in the sources.",
             ),
         ),
         notes=notes,

@@ -16,6 +16,16 @@ def literal(text: str, style: str = "") -> Text:
     return Text(visible(text), style=style)
 
 
+def the(name: str) -> str:
+    """A name with its article, once: "the liver", and "the breast and nearby skin" as it is."""
+    return name if name.lower().startswith("the ") else f"the {name}"
+
+
+def listed(names: list[str]) -> str:
+    """Names in a sentence: "a", "a and b", "a, b and c"."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def source_label(source: Source) -> str:
     """Name a source for a reader: publisher and title, or its label when it shows neither (never a file name)."""
     parts = [part for part in (source.publisher, source.title) if part]

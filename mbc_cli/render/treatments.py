@@ -18,6 +18,7 @@ from mbc_cli.render.document import (
     entry_ref,
 )
 from mbc_cli.render.sites import NOT_TIED
+from mbc_cli.render.text import the
 
 if TYPE_CHECKING:  # each builder needs only its own query's types, imported by the command that runs
     from mbc_cli.query.treatments import Profile, TestsAnswer, TreatmentFit, TreatmentsAnswer
@@ -74,8 +75,8 @@ def _said_of(subtypes: Sequence[str], profile: Profile) -> bool:
 
 
 def described(profile: Profile) -> str:
-    """The cancer the user described, in words, with every flag given: "HER2-negative, hormone-receptor-positive
-    (HR+)"; empty when nothing was said."""
+    """The cancer the user described, with every flag given: "hormone-receptor-positive (HR+), HER2-negative
+    metastatic breast cancer", "metastatic breast cancer with a BRCA1 or BRCA2 mutation"."""
     if "triple_negative" in profile.subtypes:
         parts = [SUBTYPE_LABELS["triple_negative"]]
     else:
@@ -84,10 +85,8 @@ def described(profile: Profile) -> str:
             parts.append(SUBTYPE_LABELS["hr_positive" if profile.hr_positive else "hr_negative"])
         if profile.her2_positive is not None:
             parts.append(SUBTYPE_LABELS["her2_positive"] if profile.her2_positive else "HER2-negative")
-    said = ", ".join(parts)
-    if profile.brca_mutation:
-        said = f"{said} with a BRCA1 or BRCA2 mutation" if said else "with a BRCA1 or BRCA2 mutation"
-    return said
+    cancer = " ".join([", ".join(parts), "metastatic breast cancer"]).strip()
+    return f"{cancer} with a BRCA1 or BRCA2 mutation" if profile.brca_mutation else cancer
 
 
 def flags(profile: Profile) -> list[str]:
@@ -132,22 +131,21 @@ def treatments(answer: TreatmentsAnswer, context: Context) -> Document:
         }
         for f, row in rows
     ]
-    said = described(profile)
-    title = f"Treatments for {said} metastatic breast cancer" if said else "Treatments"
+    title = f"Treatments for {described(profile)}" if profile.given else "Treatments"
     if area:
-        title += f", with those tied to {area} marked"
+        title = f"{title}, with those tied to {the(area)} marked"
     lead = [
         Row(("Showing treatments for any subtype, and those for what you said the cancer has.",))
         if profile.given
         else Row(("No subtype given: every treatment, each with whom the sources say it is for.",))
     ]
     if area:
-        lead.append(Row((f"Every treatment is shown; those the sources tie to {area} are marked.",)))
+        lead.append(Row((f"Every treatment is shown; those the sources tie to {the(area)} are marked.",)))
     columns = ["treatment", "what it aims to do", "drugs", "for your cancer" if profile.given else "for"]
     if profile.given:
         columns.append("also for")
     if area:
-        columns.append(f"tied to {area}")
+        columns.append(f"tied to {the(area)}")
     fitting = tuple(row for f, row in rows if f.treatment.kind != "emerging")
     emerging = tuple(
         row.replace(cells=row.cells[:2], cited=row.cited[:2]) for f, row in rows if f.treatment.kind == "emerging"
@@ -205,7 +203,7 @@ def tests(answer: TestsAnswer, context: Context) -> Document:
         }
         for (test, checks), r in zip(answer.tests, rows, strict=True)
     ]
-    where = f" for {answer.site.name}" if answer.site else ""
+    where = f" to {the(answer.site.name)}" if answer.site else ""
     return context.document(
         f"Tests used to find spread{where}",
         {"command": "tests", "site": answer.site.id if answer.site else None},

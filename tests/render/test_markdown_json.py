@@ -17,7 +17,7 @@ def context(kb: KnowledgeBase) -> Context:
 
 def test_markdown_is_a_self_contained_document(real_kb: KnowledgeBase) -> None:
     text = markdown.render(sites.site(query.by_site(real_kb, "brain"), context(real_kb)))
-    assert text.startswith("# What spread to brain can cause")
+    assert text.startswith("# What spread to the brain can cause")
     assert "## Symptoms" in text
     assert "| symptom | how | sources |" in text
     assert "## References" in text
