@@ -33,7 +33,8 @@ class Claim(Record):
     text: str
     citations: tuple[Citation, ...]
     subtypes: tuple[str, ...] = key(optional=True, choices=SUBTYPES)
-    """The subtypes it is said of, when only some: an answer for another subtype leaves it out."""
+    """When it is said only of some cancers: of those with each of these subtypes. An answer about a cancer
+    not known to have them all leaves it out."""
 
 
 class Source(Record):

@@ -70,8 +70,9 @@ def _treatment_row(fit: TreatmentFit, profile: Profile, area: str | None) -> Row
 
 
 def _said_of(subtypes: Sequence[str], profile: Profile) -> bool:
-    """Whether a claim said of `subtypes` (none: of every subtype) speaks to the cancer the user described."""
-    return not subtypes or not profile.given or bool(set(subtypes) & profile.subtypes)
+    """Whether a claim said of cancers with each of `subtypes` (none: of every cancer) speaks to the cancer the
+    user described; with no subtype given, every claim does."""
+    return not subtypes or not profile.given or set(subtypes) <= profile.subtypes
 
 
 def described(profile: Profile) -> str:
@@ -163,6 +164,7 @@ def treatments(answer: TreatmentsAnswer, context: Context) -> Document:
         Row((f"{f.treatment.name}: {claim.text}",), claim.citations)
         for f in answer.treatments
         for claim in f.treatment.notes
+        if _said_of(claim.subtypes, profile)
     )
     return context.document(
         title,
