@@ -125,12 +125,14 @@ def site(
 
 
 @app.command()
-def sites(ctx: typer.Context, fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+def sites(
+    ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
+) -> None:
     """Where metastatic breast cancer spreads, most common first, with how often."""
     from mbc_cli import query
     from mbc_cli.render import sites
 
-    show_answer(ctx, lambda kb, context: sites.sites(query.all_sites(kb), context), fmt, as_json)
+    show_answer(ctx, lambda kb, context: sites.sites(query.all_sites(kb), context), fmt, as_json, evidence=evidence)
 
 
 @app.command()
@@ -163,12 +165,16 @@ def symptom(
 
 
 @app.command()
-def symptoms(ctx: typer.Context, fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+def symptoms(
+    ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
+) -> None:
     """Every symptom the sources name, and the sites it points to."""
     from mbc_cli import query
     from mbc_cli.render import symptoms
 
-    show_answer(ctx, lambda kb, context: symptoms.symptoms(query.all_symptoms(kb), context), fmt, as_json)
+    show_answer(
+        ctx, lambda kb, context: symptoms.symptoms(query.all_symptoms(kb), context), fmt, as_json, evidence=evidence
+    )
 
 
 @app.command()
@@ -329,12 +335,14 @@ def drugs(
 
 
 @app.command()
-def sources(ctx: typer.Context, fmt: FormatOption = Format.table, as_json: JsonOption = False) -> None:
+def sources(
+    ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
+) -> None:
     """Where mbc's answers come from: each source, its dates and licence, and how much of mbc it supports."""
     from mbc_cli import query
     from mbc_cli.render import reference
 
-    show_answer(ctx, lambda kb, context: reference.sources(query.summary(kb), context), fmt, as_json)
+    show_answer(ctx, lambda kb, context: reference.sources(query.summary(kb), context), fmt, as_json, evidence=evidence)
 
 
 @app.command()

@@ -23,6 +23,8 @@ class Row(Record):
     citations: tuple[Citation, ...] = ()
     cited: tuple[tuple[Citation, ...], ...] = ()
     """The citations of each cell's words, cell by cell (empty: the cells have none of their own)."""
+    evidence: bool = False
+    """A quote that --evidence puts under the row it supports, in the column of the words it supports."""
 
     def every_citation(self) -> tuple[Citation, ...]:
         """The cells' citations, then the row's own: in reading order (the sources column comes last)."""
@@ -176,7 +178,7 @@ def _quoted(rows: Sequence[Row]) -> tuple[Row, ...]:
             cells = [""] * len(row.cells)
             cells[column] = f"“{citation.quote}”"
             cells[0] = f"  quote: {cells[0]}" if cells[0] else "  quote"
-            out.append(Row(tuple(cells), (citation,)))
+            out.append(Row(tuple(cells), (citation,), evidence=True))
     return tuple(out)
 
 

@@ -225,8 +225,10 @@ def _wrapped(text: str, width: int, style: str = "", hang: int = 0) -> list[Line
 
 
 def _cited(row: Row, numbers: dict[str, int], width: int, *, bullet: str = "", style: str = "") -> list[Line]:
-    """A line of text with its citation markers after it, wrapped under its bullet."""
-    return _marked(bullet + visible(" ".join(row.cells)), markers(row.citations, numbers), width, len(bullet), style)
+    """A line of text with its citation markers after it, wrapped under its bullet (a quote under its text)."""
+    text = visible(" ".join(row.cells))
+    hang = len(text) - len(text.lstrip()) + len("quote: ") if row.evidence else len(bullet)
+    return _marked(("" if row.evidence else bullet) + text, markers(row.citations, numbers), width, hang, style)
 
 
 def _marked(text: str, marks: str, width: int, hang: int, style: str = "") -> list[Line]:
@@ -247,7 +249,7 @@ def _section(section: Section, numbers: dict[str, int], width: int) -> list[Line
         return [*title, *_wrapped(section.empty, width, "italic")]
     names, rows = _cells(section, numbers)
     marks = [markers(row.citations, numbers) for row in section.rows]
-    stacked = _stacked(section, [row[: len(section.columns)] for row in rows], marks, width)
+    stacked = _stacked(section, [row[: len(section.columns)] for row in rows], marks, width)  # rows: as shown
     widths = section_widths(section, numbers, width)
     if widths is not None:
         table = _table(names, rows, widths, sources=len(names) > len(section.columns))
@@ -311,7 +313,13 @@ def _stacked(section: Section, rows: Iterable[Sequence[str]], marks_of: Sequence
     follow the bullet, or have a field of their own when the section names what they are ("tied to it by")."""
     lines: list[Line] = []
     own = section.sources != "sources"
-    for cells, marks in zip(rows, marks_of, strict=True):
+    for row, cells, marks in zip(section.rows, rows, marks_of, strict=True):
+        if row.evidence:  # "quote (what it aims to do): “…” [1]", under the fields it supports
+            at = next((i for i, cell in enumerate(cells) if "“" in cell), 0)
+            quote = cells[at].strip().removeprefix("quote: ").removeprefix("quote")
+            label = "    quote: " if at == 0 else f"    quote ({section.columns[at]}): "
+            lines += _marked(label + quote.strip(), marks, width, len(label))
+            continue
         first, *rest = cells
         lines += _marked(_BULLET + first.strip(), "" if own else marks, width, len(_BULLET))
         fields = [*zip(section.columns[1:], rest, strict=True), *([(section.sources, marks)] if own else [])]
