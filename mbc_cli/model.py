@@ -112,6 +112,8 @@ class Site(Record):
     aliases: tuple[str, ...] = key(optional=True)
     prevalence: str = key(choices=("common", "less_common", "not_stated"))
     named_by: tuple[Citation, ...]
+    prevalence_said: tuple[Citation, ...] = key(optional=True)
+    """The quotes that say how common it is, where they give no figure ("much less common")."""
     frequency: Frequency | None = key(optional=True)
     places: tuple[Place, ...] = key(optional=True)
     symptoms: tuple[SymptomLink, ...] = key(optional=True)

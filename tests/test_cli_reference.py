@@ -143,13 +143,23 @@ def quoted(citations: tuple[Citation, ...]) -> list[str]:
 
 @pytest.mark.parametrize(
     "args",
-    [["drug", "Kadcyla"], ["term", "oligometastatic"], ["stats"], ["search", "Kadcyla"], ["terms"], ["drugs"]],
+    [
+        ["drug", "Kadcyla"],
+        ["term", "oligometastatic"],
+        ["stats"],
+        ["search", "five year survival"],
+        ["terms"],
+        ["drugs"],
+    ],
     ids=" ".join,
 )
 def test_evidence_shows_each_quote_exactly(args: list[str]) -> None:
     result = runner.invoke(app, [*args, "--evidence"], env=WIDE)
     assert result.exit_code == 0, result.output
-    cited = {c["quote"] for r in payload(args)["results"] for c in r["citations"]}
+    shown = payload(args)["shown"]
+    rows = [*shown["lead"], *shown["notes"]]
+    rows += [cell for section in shown["sections"] for row in section["rows"] for cell in (*row["cells"], row)]
+    cited = {c["quote"] for row in rows for c in row["citations"]}
     assert cited
     for quote in cited:
         assert f"“{quote}”" in result.stdout

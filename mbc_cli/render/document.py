@@ -7,6 +7,7 @@ from types import MappingProxyType
 
 from mbc_cli.declare import Record
 from mbc_cli.model import Citation, Claim, Note, Source
+from mbc_cli.names import content, name_key
 from mbc_cli.render.text import source_label
 
 JsonObject = Mapping[str, object]
@@ -143,6 +144,14 @@ def citations_json(citations: Sequence[Citation]) -> list[JsonObject]:
 def claims_json(claims: Sequence[Claim]) -> list[JsonObject]:
     """Claims as JSON: [{"text", "citations"}]."""
     return [{"text": c.text, "citations": citations_json(c.citations)} for c in claims]
+
+
+def saying(citations: Sequence[Citation], text: str) -> tuple[Citation, ...]:
+    """Of an entry's citations, those whose quotes say some of the words of `text` (a drug's class, its
+    treatment); all of them when none do."""
+    words = content(name_key(text))
+    said = tuple(c for c in citations if words & content(name_key(c.quote)))
+    return said or tuple(citations)
 
 
 def claims_citations(claims: Sequence[Claim]) -> tuple[Citation, ...]:

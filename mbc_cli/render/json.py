@@ -12,7 +12,7 @@ import json
 from collections.abc import Mapping
 
 from mbc_cli.errors import KnowledgeBaseError, MbcError, NoSymptomMatched, NotFoundError, Problem
-from mbc_cli.render.document import Document, citations_json, numbering, source_json
+from mbc_cli.render.document import Document, JsonObject, Row, citations_json, numbering, source_json
 
 
 def render(document: Document, *, ascii_only: bool = False) -> str:
@@ -26,11 +26,43 @@ def render(document: Document, *, ascii_only: bool = False) -> str:
     payload = {
         "query": document.query,
         "results": list(document.results),
+        "shown": shown(document),
         **dict(document.extra),
         "advice": {"text": " ".join(document.advice.cells), "citations": citations_json(document.advice.citations)},
         "sources": [{"number": n, **source_json(document.sources[s])} for s, n in numbers.items()],
     }
     return _dumps(payload, ascii_only)
+
+
+def shown(document: Document) -> JsonObject:
+    """Every text the table and Markdown show, each with the citations of its own words: the lead lines,
+    each section's cells by column (and each row's own citations, of what ties it to the answer), the
+    notes. The same words and citations as the other formats, for a program to check or show."""
+
+    def line(row: Row) -> JsonObject:
+        return {"text": " ".join(row.cells), "citations": citations_json(row.every_citation())}
+
+    return {
+        "title": document.title,
+        "lead": [line(row) for row in document.lead],
+        "sections": [
+            {
+                "title": section.title,
+                "rows": [
+                    {
+                        "cells": [
+                            {"column": column, "text": cell, "citations": citations_json(row.cell_citations(index))}
+                            for index, (column, cell) in enumerate(zip(section.columns, row.cells, strict=True))
+                        ],
+                        "citations": citations_json(row.citations),
+                    }
+                    for row in section.rows
+                ],
+            }
+            for section in document.sections
+        ],
+        "notes": [line(row) for row in document.notes],
+    }
 
 
 def error(failure: MbcError, *, ascii_only: bool = False) -> str:

@@ -17,6 +17,7 @@ from mbc_cli.render.document import (
     claims_citations,
     claims_json,
     claims_text,
+    saying,
     source_json,
 )
 from mbc_cli.render.matches import describe, match_json
@@ -243,7 +244,7 @@ def drugs(answer: Sequence[tuple[Drug, Treatment]], context: Context) -> Documen
         Row(
             (d.name, ", ".join(d.brands), d.drug_class, _for_text(d, t), t.name),
             (),
-            ((), (), d.citations, _for(d, t)[1], d.citations),
+            ((), (), saying(d.citations, d.drug_class), _for(d, t)[1], saying(d.citations, t.name)),
         )
         for d, t in answer
     ]
@@ -262,7 +263,7 @@ def _for(d: Drug, t: Treatment) -> tuple[list[str], tuple[Citation, ...]]:
     links = d.subtypes or t.subtypes
     citations = tuple(c for link in links for c in link.citations)
     inferred = not d.subtypes and t.subtypes
-    return [link.subtype for link in links], (*citations, *d.citations) if inferred else citations
+    return [link.subtype for link in links], (*citations, *saying(d.citations, t.name)) if inferred else citations
 
 
 def _for_text(d: Drug, t: Treatment) -> str:
@@ -283,9 +284,9 @@ def _drug_rows(d: Drug, t: Treatment) -> tuple[Row, ...]:
         Row(("generic name", d.name)),
         Row(("brand names", ", ".join(d.brands) or "none named in the sources")),
         Row(("kind", "a class of drugs" if d.kind == "class" else "a drug")),
-        Row(("what it is", d.drug_class), d.citations),
+        Row(("what it is", d.drug_class), saying(d.citations, d.drug_class)),
         Row(("for", _for_text(d, t)), subtype_citations),
-        Row(("treatment", t.name), d.citations),
+        Row(("treatment", t.name), saying(d.citations, t.name)),
         Row((f"aims of {t.name}", claims_text(t.aims)), claims_citations(t.aims)),
         *(Row(("the sources say", claim.text), claim.citations) for claim in d.notes),
     )

@@ -76,7 +76,7 @@ def site(answer: SiteAnswer | LocalAreaAnswer, context: Context) -> Document:
         ]
     tests = [
         Row(
-            (test.name, claims_text(test.purpose), "this site" if link else NOT_TIED),
+            (test.name, claims_text(test.purpose), s.name if link else NOT_TIED),
             (),
             ((), claims_citations(test.purpose), link.citations if link else ()),
         )
@@ -182,10 +182,18 @@ def _how_common(site: Site, study: Study | None) -> Row:
     instead (each cited); or that they give no figure, which no quote can say."""
     text = f"How common: {frequency_text(site, study)}."
     if site.frequency is None:
-        return Row((text,), site.named_by if site.prevalence != "not_stated" else ())
+        return Row((text,), _prevalence_citations(site))
     caveats = study.caveats if study else ()
     citations = (*site.frequency.citations, *(study.citations if study else ()), *claims_citations(caveats))
     return Row((" ".join([text, *(claim.text for claim in caveats)]),), citations)
+
+
+def _prevalence_citations(site: Site) -> tuple[Citation, ...]:
+    """The quotes that say how common a site is without a figure: those of its prevalence, else those that
+    name it among the most common sites; none when the sources do not say."""
+    if site.prevalence == "not_stated":
+        return ()
+    return site.prevalence_said or site.named_by
 
 
 def _tied(treatment: Treatment, link: AreaLink) -> Row:
@@ -213,7 +221,7 @@ def sites(answer: SitesAnswer, context: Context) -> Document:
                 f"{s.frequency.percent:g}%" if s.frequency else frequency_text(s, None),
                 bar(s.frequency.percent if s.frequency else None),
             ),
-            s.frequency.citations if s.frequency else s.named_by,
+            s.frequency.citations if s.frequency else _prevalence_citations(s),
         )
         for s, study in answer.sites
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from mbc_cli.model import Citation
 from mbc_cli.render.document import (
     Context,
     Document,
@@ -27,7 +28,7 @@ def search(answer: SearchAnswer, context: Context) -> Document:
         Section(
             kind.heading,
             ("found → the command that shows it", "where your words are"),
-            tuple(Row((_found(r), _where(r)), r.citations) for r in found),
+            tuple(Row((_found(r), _where(r)), (), _cited(r)) for r in found),
         )
         for kind, found in answer.groups
     )
@@ -63,6 +64,14 @@ def search(answer: SearchAnswer, context: Context) -> Document:
         sections=sections,
         notes=(),
     )
+
+
+def _cited(r: Found) -> tuple[tuple[Citation, ...], tuple[Citation, ...]]:
+    """The citations of the words shown: a note's beside its text, which is also its name; another
+    passage's beside it; none for a name, an alias or a brand, which are vocabulary."""
+    if r.text == r.name:
+        return (r.citations if r.kind == "note" else ()), ()
+    return (), (() if r.where in ("name", "alias", "brand") else r.citations)
 
 
 def _where(r: Found) -> str:

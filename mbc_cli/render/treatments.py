@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mbc_cli.model import Drug, Site, Test
+from mbc_cli.model import Citation, Drug, Site, Test
+from mbc_cli.names import name_key
 from mbc_cli.render.document import (
     Context,
     Document,
@@ -38,6 +39,13 @@ def for_whom(subtypes: Sequence[str]) -> str:
     return ", ".join(SUBTYPE_LABELS[s] for s in subtypes) if subtypes else "any subtype"
 
 
+def naming(drug: Drug) -> tuple[Citation, ...]:
+    """The citations that name a drug (by its name or a brand), of all those that say what it is."""
+    names = [name_key(name) for name in (drug.name, *drug.brands, *drug.aliases)]
+    named = tuple(c for c in drug.citations if any(f" {n} " in f" {name_key(c.quote)} " for n in names))
+    return named or drug.citations
+
+
 def drug_name(drug: Drug) -> str:
     return f"{drug.name} ({', '.join(drug.brands)})" if drug.brands else drug.name
 
@@ -57,14 +65,14 @@ def _treatment_row(fit: TreatmentFit, profile: Profile, area: str | None) -> Row
     mine = [link for link in treatment.subtypes if not profile.given or link.subtype in profile.subtypes]
     also = [link for link in treatment.subtypes if link not in mine]
     cells = [treatment.name, claims_text(aims), ", ".join(drug_name(d) for d in fit.drugs) or "-"]
-    cited = [(), claims_citations(aims), tuple(c for d in fit.drugs for c in d.citations)]
+    cited = [(), claims_citations(aims), tuple(c for d in fit.drugs for c in naming(d))]
     cells.append(for_whom([link.subtype for link in mine]) if mine else NO_SUBTYPE)
     cited.append(tuple(c for link in mine for c in link.citations))
     if profile.given:
         cells.append(for_whom([link.subtype for link in also]) if also else "")
         cited.append(tuple(c for link in also for c in link.citations))
     if area is not None:
-        cells.append("yes" if fit.site_link else "")
+        cells.append(the(area) if fit.site_link else "")
         cited.append(fit.site_link.citations if fit.site_link else ())
     return Row(tuple(cells), (), tuple(cited))
 
