@@ -304,8 +304,17 @@ def _places_named(kb: KnowledgeBase, words: Iterable[str]) -> tuple[str, ...]:
 
 
 def _site_ids(kb: KnowledgeBase, word: str) -> frozenset[str]:
-    """The sites and local areas one typed word names (bone, liver, lungs, spine), if any."""
-    keys = (word,) if word in kb.names else kb.stems.get(stem_key(word), ())
+    """The sites and local areas one typed word names (bone, liver, lungs, spine), if any.
+
+    A word names a place as it is, or as its plural or singular: not as a verb's -ing or -ed form,
+    which only shares the light stem ("spinning" is not the spine, "boned" not bone).
+    """
+    if word in kb.names:
+        keys: tuple[str, ...] = (word,)
+    elif word.endswith(("ing", "ed")):
+        return frozenset()
+    else:
+        keys = kb.stems.get(stem_key(word), ())
     return frozenset(ref.id for known in keys for ref in kb.names[known] if ref.kind in SITE_KINDS)
 
 

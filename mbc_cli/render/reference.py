@@ -225,7 +225,12 @@ def drug(answer: Named[tuple[Drug, Treatment]], context: Context) -> Document:
         elif hit.how != "name":
             lead.append(Row((describe(answer.term, (hit,)),)))
     sections = tuple(
-        Section(drug_name(d), ("about", "what the sources say"), _drug_rows(d, t)) for _, (d, t) in answer.found
+        Section(
+            drug_name(d) if len(answer.found) > 1 else "What the sources say",
+            ("about", "what they say"),
+            _drug_rows(d, t),
+        )
+        for _, (d, t) in answer.found
     )
     results = [{**_drug_json(d, t), "match": match_json(answer.term, hit)} for hit, (d, t) in answer.found]
     return context.document(

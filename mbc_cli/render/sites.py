@@ -235,7 +235,10 @@ def sites(answer: SitesAnswer, context: Context) -> Document:
         for s, study in answer.sites
     ]
     spread = tuple(
-        Row((" ".join([f"{stat.name}: {stat.value}.", *(claim.text for claim in stat.caveats)]),), _with_caveats(stat))
+        Row(
+            (" ".join([f"{stat.name[:1].upper()}{stat.name[1:]}: {stat.value}.", *(c.text for c in stat.caveats)]),),
+            _with_caveats(stat),
+        )
         for stat in answer.spread
     )
     return context.document(
