@@ -143,3 +143,11 @@ def test_a_misspelt_symptom_left_aside_in_a_sentence_is_said_never_matched(
     assert match.hits
     assert match.misspelled == typos
     assert not {name for _, name in typos} & {hit.matched for hit in match.hits}
+
+
+@pytest.mark.parametrize("term", ["head spinning", "my head is spinning"])
+def test_a_verb_names_no_place(real_kb: KnowledgeBase, term: str) -> None:
+    """ "spinning" shares its light stem with "spine", but names no place: nothing is said to be unlinked."""
+    answer = query.by_symptoms(real_kb, [term])
+    assert [s.id for m in answer.matches for s in m.symptoms] == ["dizziness"]
+    assert answer.unlinked == ()
