@@ -418,6 +418,8 @@ class KnowledgeBase(Record):
     """A content word's stem -> the name keys that contain it: finds phrases within longer ones."""
     text_words: Mapping[str, tuple[str, ...]]
     """A word as search compares it -> the entries ('kind id') whose names, texts or quotes hold it."""
+    text_weights: Mapping[str, tuple[int, ...]]
+    """For each word of text_words, how much it counts in each of those entries (3 a name, 2 an alias, 1 a text)."""
     sites_by_symptom: Mapping[str, tuple[tuple[str, SymptomLink], ...]]
     """Symptom id -> (site id, link) for each site that can cause it."""
     tests_by_site: Mapping[str, tuple[str, ...]]

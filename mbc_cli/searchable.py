@@ -103,16 +103,19 @@ def entry(kb: KnowledgeBase, kind: str, entry_id: str) -> Entry:
     return kind, entry_id, note.text, [(TEXT, "text", note.text, note.citations), *_texts(note)]
 
 
-def index(kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+def index(kb: KnowledgeBase) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[int, ...]]]:
     """Each word (as search compares it, small function words aside) -> the entries holding it, as
-    'kind id', in `entries` order."""
-    found: defaultdict[str, list[str]] = defaultdict(list)
+    'kind id', in `entries` order; and beside it, for each of those entries, how much the word counts
+    there: where it is found best (NAME, ALIAS or TEXT). Search ranks from these alone."""
+    found: defaultdict[str, dict[str, int]] = defaultdict(dict)
     for kind, entry_id, _, fields in entries(kb):
         ref = f"{kind} {entry_id}"
-        typed = {word for field in fields for word in name_key(field[2]).split(" ")}
-        for word in {normal(word) for word in typed if word and word not in FUNCTION_WORDS}:
-            found[word].append(ref)
-    return {word: tuple(refs) for word, refs in sorted(found.items())}
+        for weight, _, text, _ in fields:
+            for word in {normal(word) for word in name_key(text).split(" ") if word and word not in FUNCTION_WORDS}:
+                held = found[word]
+                held[ref] = max(held.get(ref, 0), weight)
+    ordered = sorted(found.items())
+    return {word: tuple(held) for word, held in ordered}, {word: tuple(held.values()) for word, held in ordered}
 
 
 def ids(kb: KnowledgeBase, kind: str) -> Iterator[str]:

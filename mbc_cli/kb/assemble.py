@@ -115,6 +115,7 @@ def knowledge_base(ids: Mapping[model.Kind, Mapping[str, Checked]], path: str) -
         phrases=_key_index(names, lambda key: (phrase_key(key),)),
         words=_key_index(names, lambda key: tuple(sorted(content(key)))),
         text_words=_frozen({}),
+        text_weights=_frozen({}),
         sites_by_symptom=_frozen({k: tuple(v) for k, v in sites_by_symptom.items()}),
         tests_by_site=_frozen({k: tuple(v) for k, v in tests_by_site.items()}),
         treatments_by_site=_frozen({k: tuple(v) for k, v in treatments_by_site.items()}),
@@ -122,7 +123,8 @@ def knowledge_base(ids: Mapping[model.Kind, Mapping[str, Checked]], path: str) -
         drugs_by_treatment=_frozen({k: tuple(v) for k, v in drugs_by_treatment.items()}),
     )
     # The search index reads entries as search does, so it is built from the model itself.
-    return built.replace(text_words=_frozen(searchable.index(built)))
+    words, weights = searchable.index(built)
+    return built.replace(text_words=_frozen(words), text_weights=_frozen(weights))
 
 
 _NAMING_FIELDS = ("name", "brands", "aliases", "narrower")

@@ -52,65 +52,82 @@ class SearchAnswer(Record):
     ignored: tuple[str, ...]
     groups: tuple[tuple[Kind, tuple[Found, ...]], ...]
     """(kind, entries best first); the group with the best entry first."""
+    total: int
+    """How many entries hold the words: more than are shown when over SHOWN."""
+
+
+SHOWN = 20
+"""At most this many entries are shown, best first; the answer says how many more hold the words."""
 
 
 def search(kb: KnowledgeBase, text: str) -> SearchAnswer:
     """Answer `mbc search TEXT`: entries holding at least half of the words (or named by them), best first.
 
-    Only the entries that hold one of the words (the knowledge base's word index says which) or
-    that the words name are read.
+    The entries are ranked from the word index alone (which entries hold which words, and how much
+    each counts there), and only the SHOWN best are read, for the passage that holds the words.
     """
     typed = name_key(text).split(" ") if name_key(text) else []
     words = {
         searchable.normal(word): word for word in typed if word not in FUNCTION_WORDS and word not in QUESTION_WORDS
     }
     needed = math.ceil(len(words) / 2)
-    named = {(_kind(hit.ref), hit.ref.id) for hit in lookup.find(kb, text, NAMED)} if words else set()
-    holding = {ref for word in words for ref in kb.text_words.get(word, ())}
-    found: list[tuple[tuple[int, int, int, tuple[int, int]], Found]] = []
+    named = {f"{_kind(hit.ref)} {hit.ref.id}" for hit in lookup.find(kb, text, NAMED)} if words else set()
+    best: dict[str, dict[str, int]] = {}
+    for word in words:
+        for ref, weight in zip(kb.text_words.get(word, ()), kb.text_weights.get(word, ()), strict=True):
+            best.setdefault(ref, {})[word] = weight
     places: dict[str, dict[str, int]] = {}
-    for kind, entry_id in {tuple(ref.split(" ", 1)) for ref in holding} | named:
-        _, _, name, entry_fields = searchable.entry(kb, kind, entry_id)
-        best: dict[str, int] = {}
-        passage: tuple[int, int, searchable.Field] | None = None
-        for field in entry_fields:
-            present = words.keys() & searchable.words(field[2])
-            for word in present:
-                best[word] = max(best.get(word, 0), field[0])
-            if present and (passage is None or (len(present), field[0]) > passage[:2]):
-                passage = (len(present), field[0], field)
-        is_named = (kind, entry_id) in named
-        if passage is None or (len(best) < needed and not is_named):
-            continue
-        _, where, shown, citations = passage[2]
-        result = Found(
-            Kind.of(kind),
-            entry_id,
-            name,
-            is_named,
-            tuple(words[word] for word in words if word in best),
-            sum(best.values()),
-            where,
-            shown,
-            citations,
+    ranked = sorted(
+        (
+            (-(ref in named), -len(held), -sum(held.values()), _order(kb, ref, places)),
+            ref,
         )
-        found.append(((-is_named, -len(best), -result.weight, _order(kb, kind, entry_id, places)), result))
-    if not found:
+        for ref, held in best.items()
+        if len(held) >= needed or ref in named
+    )
+    if not ranked:
         suggestions = close_names.suggest(kb, text, NAMED)
         raise NotNamed("entry", text, f'Nothing in the knowledge base matches "{text}".', suggestions)
-    found.sort(key=lambda item: item[0])
     groups: dict[Kind, list[Found]] = {}
-    for _, result in found:
+    for _, ref in ranked[:SHOWN]:
+        result = _found(kb, ref, words, best[ref], ref in named)
         groups.setdefault(result.kind, []).append(result)
     ignored = tuple(word for word in typed if word in QUESTION_WORDS)
-    return SearchAnswer(text, tuple(words.values()), ignored, tuple((k, tuple(v)) for k, v in groups.items()))
+    return SearchAnswer(
+        text, tuple(words.values()), ignored, tuple((k, tuple(v)) for k, v in groups.items()), len(ranked)
+    )
 
 
-def _order(kb: KnowledgeBase, kind: str, entry_id: str, places: dict[str, dict[str, int]]) -> tuple[int, int]:
-    """Where an entry comes in the knowledge base: its kind's place, then its place in its file.
+def _found(kb: KnowledgeBase, ref: str, words: dict[str, str], held: dict[str, int], named: bool) -> Found:
+    """One entry the search shows, with the passage that holds most of the words (the best place first)."""
+    kind, entry_id = ref.split(" ", 1)
+    _, _, name, entry_fields = searchable.entry(kb, kind, entry_id)
+    passage: tuple[int, int, searchable.Field] | None = None
+    for field in entry_fields:
+        present = words.keys() & searchable.words(field[2])
+        if present and (passage is None or (len(present), field[0]) > passage[:2]):
+            passage = (len(present), field[0], field)
+    assert passage is not None  # the index says the entry holds the words
+    _, where, shown, citations = passage[2]
+    return Found(
+        Kind.of(kind),
+        entry_id,
+        name,
+        named,
+        tuple(words[word] for word in words if word in held),
+        sum(held.values()),
+        where,
+        shown,
+        citations,
+    )
+
+
+def _order(kb: KnowledgeBase, ref: str, places: dict[str, dict[str, int]]) -> tuple[int, int]:
+    """Where an entry ('kind id') comes in the knowledge base: its kind's place, then its place in its file.
 
     `places` keeps each kind's numbering once made, so ordering reads each kind's ids at most once.
     """
+    kind, entry_id = ref.split(" ", 1)
     if kind not in places:
         places[kind] = {key: number for number, key in enumerate(searchable.ids(kb, kind))}
     return searchable.KINDS.index(kind), places[kind][entry_id]

@@ -48,12 +48,25 @@ def search(answer: SearchAnswer, context: Context) -> Document:
         for _, found in answer.groups
         for r in found
     ]
+    shown = sum(len(found) for _, found in answer.groups)
+    more = (
+        (Row((f"Showing the {shown} best of the {answer.total} entries that hold your words: add words to narrow.",)),)
+        if answer.total > shown
+        else ()
+    )
     return context.document(
         f'Search: "{answer.text}"',
-        {"command": "search", "text": answer.text, "words": list(answer.words), "ignored": list(answer.ignored)},
+        {
+            "command": "search",
+            "text": answer.text,
+            "words": list(answer.words),
+            "ignored": list(answer.ignored),
+            "total": answer.total,
+        },
         results,
         lead=(
             Row((f"Searched for: {words}{aside}.",)),
+            *more,
             Row(
                 (
                     "Best first: what your words name, then what holds more of them, "

@@ -73,3 +73,14 @@ def test_search_with_no_match_suggests_names(real_kb: KnowledgeBase) -> None:
 def test_search_of_question_words_only_finds_nothing(real_kb: KnowledgeBase) -> None:
     with pytest.raises(NotFoundError):
         query.search(real_kb, "what is it")
+
+
+def test_a_search_shows_the_best_and_counts_the_rest(real_kb: KnowledgeBase) -> None:
+    """Words most entries hold ("breast cancer") find many: the SHOWN best are read and shown, and the
+    answer says how many hold them, so that a larger knowledge base costs no more to answer."""
+    from mbc_cli.query.text_search import SHOWN
+
+    answer = query.search(real_kb, "breast cancer")
+    shown = [found for _, group in answer.groups for found in group]
+    assert len(shown) == SHOWN < answer.total
+    assert all(found.words for found in shown)
