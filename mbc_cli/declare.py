@@ -81,7 +81,11 @@ class _Declared(type):
         namespace["FIELDS"] = fields
         namespace["KEYS"] = keys
         namespace["DEFAULTS"] = defaults
-        return super().__new__(mcls, name, bases, namespace, **options)
+        cls = super().__new__(mcls, name, bases, namespace, **options)
+        # Each slot's own setter, called directly: a third of the time of object.__setattr__ by name.
+        cls._SETTERS = tuple(cls.__dict__[field].__set__ for field in fields)  # type: ignore[attr-defined]
+        cls._POST = getattr(cls, "__post_init__", None)  # type: ignore[attr-defined]
+        return cls
 
 
 @dataclass_transform(frozen_default=True, field_specifiers=(key,))
@@ -92,8 +96,17 @@ class Record(metaclass=_Declared):
     KEYS: ClassVar[dict[str, Key]] = {}
     DEFAULTS: ClassVar[dict[str, Any]] = {}
 
+    _SETTERS: ClassVar[tuple[Any, ...]] = ()
+    _POST: ClassVar[Any] = None
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         fields = self.FIELDS
+        if not kwargs and len(args) == len(fields) == len(self._SETTERS):  # every field, in order: the usual way
+            for setter, value in zip(self._SETTERS, args, strict=True):
+                setter(self, value)
+            if self._POST is not None:
+                self._POST()
+            return
         if len(args) > len(fields):
             raise TypeError(f"{type(self).__name__} takes {len(fields)} fields, not {len(args)}")
         put = object.__setattr__
@@ -109,9 +122,8 @@ class Record(metaclass=_Declared):
                     raise TypeError(f"{type(self).__name__} needs its field {field}")
             if kwargs:
                 raise TypeError(f"{type(self).__name__} has no field {', '.join(kwargs)}")
-        post = getattr(self, "__post_init__", None)
-        if post is not None:
-            post()
+        if self._POST is not None:
+            self._POST()
 
     def field_values(self) -> tuple[Any, ...]:
         """The record's field values, in order."""

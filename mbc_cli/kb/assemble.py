@@ -133,6 +133,7 @@ _NAMING_FIELDS = ("name", "brands", "aliases", "narrower")
 
 def _name_index(entries: Mapping[str, Mapping[str, Any]]) -> model.FrozenIndex[tuple[model.NameRef, ...]]:
     index: defaultdict[str, list[model.NameRef]] = defaultdict(list)
+    seen: set[tuple[str, str, str, str]] = set()
 
     def add(kind: model.Kind, entry_id: str, named: Any) -> None:
         ref = model.NameRef(kind, entry_id, named.name)
@@ -140,7 +141,8 @@ def _name_index(entries: Mapping[str, Mapping[str, Any]]) -> model.FrozenIndex[t
             words = getattr(named, field, ())
             for word in (words,) if isinstance(words, str) else words:
                 key = name_key(word)
-                if key and ref not in index[key]:
+                if key and (key, kind.value, entry_id, named.name) not in seen:
+                    seen.add((key, kind.value, entry_id, named.name))
                     index[key].append(ref)
 
     for kind in model.FILES:

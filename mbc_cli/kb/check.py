@@ -55,13 +55,16 @@ def references(entries: Entries) -> tuple[Ids, list[Problem]]:
             Problem(entry.where["id"], f'id "{clash}" is also a site id', _label(model.Kind.LOCAL_AREA, entry))
         )
     by_file: dict[str, Mapping[str, Checked]] = {str(kind.file): ids[kind] for kind in model.FILES}
+    union: dict[tuple[str, ...], Mapping[str, Checked]] = {}  # the ids a field may name, made once per field kind
     for _, record, checked, label in _walk(entries):
         for field in record.FIELDS:
             spec = schema.key_of(record, field)
             name = spec.name or field
             value = checked.values.get(name)
             if spec.refers and isinstance(value, str):
-                known = {key: entry for file in spec.refers for key, entry in by_file[file].items()}
+                if spec.refers not in union:
+                    union[spec.refers] = {key: entry for file in spec.refers for key, entry in by_file[file].items()}
+                known = union[spec.refers]
                 what = " or ".join(model.Kind.of(_KIND_OF_FILE[file]).label for file in spec.refers)
                 _refer(problems, checked.where[name], what, value, known, label)
         if record is model.Citation and len(quote := checked.text("quote")) > MAX_QUOTE:
