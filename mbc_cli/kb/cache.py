@@ -176,7 +176,16 @@ def _stamp_file(stamp: str) -> Path:
 
 
 def cache_folder() -> Path:
-    """Where compiled knowledge bases are cached: $XDG_CACHE_HOME/mbc, or ~/.cache/mbc."""
+    """Where compiled knowledge bases are cached: the user's cache folder, as the system names it.
+
+    macOS and Windows ask platformdirs (~/Library/Caches/mbc, %LOCALAPPDATA%\\mbc\\Cache). On Linux and
+    other Unix systems it is $XDG_CACHE_HOME/mbc, else ~/.cache/mbc, as platformdirs says there too:
+    written out, so that a question does not pay platformdirs' import.
+    """
+    if sys.platform in ("darwin", "win32"):
+        import platformdirs
+
+        return platformdirs.user_cache_path("mbc", appauthor=False)
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "mbc"
 
