@@ -241,3 +241,24 @@ def test_a_damaged_stamp_file_is_only_a_miss(
     (stamp,) = cache.glob("kb-*.stamp")
     stamp.write_bytes(damage)
     same_model(kb_cache.open_kb(small), small_kb)
+
+
+def test_the_cache_folder_is_the_systems(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """Linux: $XDG_CACHE_HOME/mbc, else ~/.cache/mbc. macOS and Windows: what platformdirs names."""
+    import types
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert kb_cache.cache_folder() == tmp_path / "xdg" / "mbc"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert kb_cache.cache_folder() == tmp_path / "home" / ".cache" / "mbc"
+    asked: list[tuple[str, object]] = []
+
+    def user_cache_path(name: str, appauthor: object = None) -> Path:
+        asked.append((name, appauthor))
+        return tmp_path / "Library" / "Caches" / name
+
+    monkeypatch.setitem(sys.modules, "platformdirs", types.SimpleNamespace(user_cache_path=user_cache_path))
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert kb_cache.cache_folder() == tmp_path / "Library" / "Caches" / "mbc"
+    assert asked == [("mbc", False)]
