@@ -35,6 +35,8 @@ Span = tuple[str, str]
 """Text and the name of its style ("" for none)."""
 Line = tuple[Span, ...]
 
+HEADING = 10
+"""A column is at least this wide, or as wide as its heading: "tied to the bone" on two lines, not four."""
 MARGIN = 2
 """Blank cells before a table's first column."""
 GAP = 3
@@ -126,7 +128,8 @@ def wrap(text: str, width: int, hang: int = 0) -> list[str]:
 def column_widths(columns: Sequence[Sequence[str]], room: int) -> list[int] | None:
     """Widths for columns of text (each its header, then its cells) that share `room` cells.
 
-    Each column gets at least its longest word and at most its longest text. Of the ways tried to
+    Each column gets at least its longest word (and enough of its heading to read it: HEADING cells)
+    and at most its longest text. Of the ways tried to
     share the rest, the one that makes the table shortest wins; ties go to the first:
     - in proportion to how much text each column holds (each different text counted once), after
       the columns that lack no more than an equal share get their whole text: prose gets the
@@ -143,7 +146,8 @@ def column_widths(columns: Sequence[Sequence[str]], room: int) -> list[int] | No
         for column, lead in zip(sizes, indents, strict=True)
     ]
     words = [
-        max(first, *(size for cell in column for size in cell)) for first, column in zip(words, sizes, strict=True)
+        max(first, *(size for cell in column for size in cell), min(HEADING, cell_len(texts[0])))
+        for first, column, texts in zip(words, sizes, columns, strict=True)
     ]
     if sum(words) > room:
         return None

@@ -72,7 +72,7 @@ def _treatment_row(fit: TreatmentFit, profile: Profile, area: str | None) -> Row
         cells.append(for_whom([link.subtype for link in also]) if also else "")
         cited.append(tuple(c for link in also for c in link.citations))
     if area is not None:
-        cells.append(the(area) if fit.site_link else "")
+        cells.append("yes" if fit.site_link else "")
         cited.append(fit.site_link.citations if fit.site_link else ())
     return Row(tuple(cells), (), tuple(cited))
 

@@ -88,8 +88,9 @@ def _statements(document: Document) -> Iterator[tuple[str, Row, str, tuple[str, 
     for section in document.sections:
         for row in section.rows:
             for index, cell in enumerate(row.cells):
-                if row.cell_citations(index):
-                    yield section.title, row, cell, tuple(c.quote for c in row.cell_citations(index))
+                if row.cell_citations(index):  # a cell's words are read with its column's: "tied to the bone: yes"
+                    said = f"{section.columns[index]}: {cell}"
+                    yield section.title, row, said, tuple(c.quote for c in row.cell_citations(index))
             if row.citations:
                 # A row's own citations tie the row to the answer (a site's symptom, a treatment tied to
                 # it): they support the row's words together with what the answer is about.
