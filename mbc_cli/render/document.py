@@ -136,6 +136,21 @@ def source_json(source: Source) -> JsonObject:
     }
 
 
+def declared_json(value: object) -> object:
+    """An entry (or any part of one) as JSON, field by field as its class declares them, under the keys
+    its YAML file uses: a field added to the model appears here with no line written for it."""
+    if isinstance(value, Record):
+        return {
+            (value.KEYS[field].name if field in value.KEYS else None) or field: declared_json(item)
+            for field, item in zip(value.FIELDS, value.field_values(), strict=True)
+        }
+    if isinstance(value, tuple):
+        return [declared_json(item) for item in value]
+    if isinstance(value, str):
+        return str(value)  # a Kind as its value
+    return value
+
+
 def citations_json(citations: Sequence[Citation]) -> list[JsonObject]:
     """Citations as JSON: [{"source", "quote"}]."""
     return [{"source": c.source, "quote": c.quote} for c in citations]

@@ -17,6 +17,7 @@ from mbc_cli.render.document import (
     claims_citations,
     claims_json,
     claims_text,
+    declared_json,
     saying,
     source_json,
 )
@@ -203,13 +204,9 @@ def terms(answer: Sequence[Term], context: Context) -> Document:
 
 
 def _term_json(t: Term) -> JsonObject:
-    return {
-        "id": t.id,
-        "name": t.name,
-        "citations": citations_json(claims_citations(t.definitions)),
-        "aliases": list(t.aliases),
-        "definitions": claims_json(t.definitions),
-    }
+    declared = declared_json(t)
+    assert isinstance(declared, dict)
+    return {**declared, "citations": citations_json(claims_citations(t.definitions))}
 
 
 # --- mbc drug / drugs ----------------------------------------------------------------------
@@ -298,20 +295,15 @@ def _drug_rows(d: Drug, t: Treatment) -> tuple[Row, ...]:
 
 
 def _drug_json(d: Drug, t: Treatment) -> JsonObject:
+    """A drug as its declaration has it, with its treatment in brief and whom it is for."""
     subtypes, _ = _for(d, t)
+    declared = declared_json(d)
+    assert isinstance(declared, dict)
     return {
-        "id": d.id,
-        "name": d.name,
-        "citations": citations_json(d.citations),
-        "kind": d.kind,
-        "brands": list(d.brands),
-        "aliases": list(d.aliases),
-        "class": d.drug_class,
+        **declared,
         "for": subtypes or ["any"],
         "for_inferred_from_treatment": not d.subtypes and bool(t.subtypes),
-        "subtypes": [{"subtype": s.subtype, "citations": citations_json(s.citations)} for s in d.subtypes],
         "treatment": {"id": t.id, "name": t.name, "kind": t.kind, "aims": claims_json(t.aims)},
-        "notes": claims_json(d.notes),
     }
 
 

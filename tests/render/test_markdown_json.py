@@ -7,7 +7,7 @@ import json
 from mbc_cli import query
 from mbc_cli.model import KnowledgeBase
 from mbc_cli.render import json as json_render
-from mbc_cli.render import markdown, sites, symptoms
+from mbc_cli.render import markdown, reference, sites, symptoms
 from mbc_cli.render.document import Context
 
 
@@ -57,3 +57,28 @@ def test_a_misspelt_word_left_aside_is_said_in_every_format(real_kb: KnowledgeBa
     payload = json.loads(json_render.render(document))
     assert payload["query"]["matches"][0]["misspelled"] == [{"word": "nausious", "did_you_mean": "nauseous"}]
     assert '"nausious" was left aside. Did you mean: nauseous?' in markdown.render(document)
+
+
+def test_an_entrys_json_follows_its_declaration(real_kb: KnowledgeBase) -> None:
+    """A drug's or a term's JSON is read from its class's declaration, under its YAML keys: a field
+    declared in the model appears in JSON with no line written for it."""
+    from mbc_cli.declare import Record, key
+    from mbc_cli.model import Citation, Drug
+    from mbc_cli.render.document import declared_json
+
+    class Sample(Record):
+        name: str
+        spelled: str = key(name="spelled_as")
+        citations: tuple[Citation, ...]
+
+    assert declared_json(Sample("a", "b", (Citation("nci", "q"),))) == {
+        "name": "a",
+        "spelled_as": "b",
+        "citations": [{"source": "nci", "quote": "q"}],
+    }
+    drug = next(iter(real_kb.drugs.values()))
+    context = Context(real_kb.sources, query.advice(real_kb))
+    answer = reference.drug(query.drug_named(real_kb, drug.name), context)
+    shown = json.loads(json_render.render(answer))["results"][0]
+    declared = {(Drug.KEYS[f].name if f in Drug.KEYS else None) or f for f in Drug.FIELDS}
+    assert declared <= set(shown)
