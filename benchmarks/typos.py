@@ -12,7 +12,8 @@ import time
 from collections.abc import Callable
 
 from mbc_cli.kb import load
-from mbc_cli.model import NAMED, KnowledgeBase
+from mbc_cli.kinds import NAMED
+from mbc_cli.model import KnowledgeBase
 from mbc_cli.names import name_key
 from mbc_cli.query import close_names
 

@@ -99,6 +99,12 @@ class Record(metaclass=_Declared):
     _SETTERS: ClassVar[tuple[Any, ...]] = ()
     _POST: ClassVar[Any] = None
 
+    def __init_subclass__(cls, kind: Any = None, **options: Any) -> None:
+        """`class Site(Record, kind=Kind.SITE)`: the class of a kind's entries, named where it is declared."""
+        super().__init_subclass__(**options)
+        if kind is not None:
+            kind.entry = cls
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         fields = self.FIELDS
         if not kwargs and len(args) == len(fields) == len(self._SETTERS):  # every field, in order: the usual way

@@ -2,18 +2,16 @@
 
 Each class of entry is declared here once: its fields, their types, and through `key()` how its
 YAML file writes them. The checks, the assembly and the compiled cache in mbc_cli.kb are derived
-from these declarations; `Kind` names every kind of entry once.
+from these declarations; mbc_cli.kinds names every kind of entry once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from enum import Enum
-from typing import Generic, TypeVar
 
 from mbc_cli.declare import Record, key
-
-T = TypeVar("T")
+from mbc_cli.index import Index
+from mbc_cli.kinds import Kind
 
 SUBTYPES = ("hr_positive", "hr_negative", "her2_positive", "triple_negative", "brca_mutation")
 """The subtypes of breast cancer a treatment or drug can be for."""
@@ -37,7 +35,7 @@ class Claim(Record):
     not known to have them all leaves it out."""
 
 
-class Source(Record):
+class Source(Record, kind=Kind.SOURCE):
     """One source snapshot; None where the snapshot does not say."""
 
     id: str
@@ -104,7 +102,7 @@ class SubtypeLink(Record):
     citations: tuple[Citation, ...]
 
 
-class Site(Record):
+class Site(Record, kind=Kind.SITE):
     """A distant site breast cancer can spread to."""
 
     id: str
@@ -120,7 +118,7 @@ class Site(Record):
     notes: tuple[Claim, ...] = key(optional=True)
 
 
-class LocalArea(Record):
+class LocalArea(Record, kind=Kind.LOCAL_AREA):
     """A word that is not a distant site: spread there is local or regional."""
 
     id: str
@@ -129,7 +127,7 @@ class LocalArea(Record):
     meaning: tuple[Claim, ...] = key(non_empty=True)
 
 
-class Symptom(Record):
+class Symptom(Record, kind=Kind.SYMPTOM):
     """A symptom, or an intermediate condition with symptoms of its own."""
 
     id: str
@@ -144,7 +142,7 @@ class Symptom(Record):
     notes: tuple[Claim, ...] = key(optional=True)
 
 
-class Test(Record):
+class Test(Record, kind=Kind.TEST):
     """A test used to find spread."""
 
     id: str
@@ -156,7 +154,7 @@ class Test(Record):
     notes: tuple[Claim, ...] = key(optional=True)
 
 
-class Treatment(Record):
+class Treatment(Record, kind=Kind.TREATMENT):
     """A kind of treatment."""
 
     id: str
@@ -170,7 +168,7 @@ class Treatment(Record):
     notes: tuple[Claim, ...] = key(optional=True)
 
 
-class Drug(Record):
+class Drug(Record, kind=Kind.DRUG):
     """A drug or class of drugs the sources name."""
 
     id: str
@@ -187,7 +185,7 @@ class Drug(Record):
     notes: tuple[Claim, ...] = key(optional=True)
 
 
-class Study(Record):
+class Study(Record, kind=Kind.STUDY):
     """A study a source mentions."""
 
     id: str
@@ -200,7 +198,7 @@ class Study(Record):
     """What the sources say beside its figures about how far they can be taken."""
 
 
-class Statistic(Record):
+class Statistic(Record, kind=Kind.STATISTIC):
     """A figure the sources give, with what it measures."""
 
     id: str
@@ -224,7 +222,7 @@ class Statistic(Record):
     """What the sources say beside the figure about how far it can be taken (it varies, it is old)."""
 
 
-class Term(Record):
+class Term(Record, kind=Kind.TERM):
     """A word explained."""
 
     id: str
@@ -233,7 +231,7 @@ class Term(Record):
     definitions: tuple[Claim, ...] = key(non_empty=True)
 
 
-class Note(Record):
+class Note(Record, kind=Kind.NOTE):
     """Something the sources say that belongs to no single entry."""
 
     id: str
@@ -255,131 +253,6 @@ class Note(Record):
     text: str
     study: str | None = key(optional=True, refers=("studies",))
     citations: tuple[Citation, ...]
-
-
-class Kind(str, Enum):
-    """Every kind of entry, named once: its file, its words, and the command that shows one.
-
-    A kind compares equal to its value ("site"), the word the name index and JSON use.
-    """
-
-    file: str | None
-    """The knowledge-base file (`<file>.yaml`) and the KnowledgeBase field that hold entries of this kind."""
-    entry: type[Record] | None
-    """The class of its entries."""
-    label: str
-    """One of them, in words: "local area"."""
-    plural: str
-    """Several, in words: "local areas"."""
-    heading: str
-    """The heading of a list of them."""
-    command: str | None
-    """The mbc command that shows one ({name} stands for its name), or None."""
-
-    def __new__(cls, value: str, *details: object) -> Kind:
-        member = str.__new__(cls, value)
-        member._value_ = value
-        return member
-
-    def __init__(
-        self,
-        value: str,
-        file: str | None,
-        entry: type[Record] | None,
-        label: str,
-        plural: str,
-        heading: str,
-        command: str | None,
-    ) -> None:
-        self.file = file
-        self.entry = entry
-        self.label = label
-        self.plural = plural
-        self.heading = heading
-        self.command = command
-
-    SOURCE = ("source", "sources", Source, "source", "sources", "Sources", "sources")
-    SITE = ("site", "sites", Site, "site", "sites", "Sites", "site {name}")
-    PLACE = ("place", None, None, "place", "places", "Places within a site", "site {name}")
-    LOCAL_AREA = (
-        "local_area",
-        "local_areas",
-        LocalArea,
-        "local area",
-        "local areas",
-        "Local areas (not distant sites)",
-        "site {name}",
-    )
-    SYMPTOM = ("symptom", "symptoms", Symptom, "symptom", "symptoms", "Symptoms", "symptom {name}")
-    TEST = ("test", "tests", Test, "test", "tests", "Tests", "tests")
-    TREATMENT = ("treatment", "treatments", Treatment, "treatment", "treatments", "Treatments", "treatments")
-    DRUG = ("drug", "drugs", Drug, "drug", "drugs", "Drugs", "drug {name}")
-    STUDY = ("study", "studies", Study, "study", "studies", "Studies", None)
-    STATISTIC = ("statistic", "statistics", Statistic, "statistic", "statistics", "Statistics", "stats")
-    TERM = ("term", "terms", Term, "term", "terms", "Terms", "term {name}")
-    NOTE = ("note", "notes", Note, "note", "notes", "What the sources note", None)
-
-    def __str__(self) -> str:
-        value: str = self._value_
-        return value
-
-    def command_for(self, name: str) -> str | None:
-        """The command line that shows the entry named `name` in full (None for a note, which search shows whole)."""
-        if self.command is None:
-            return None
-        import shlex  # only where an answer points at another command
-
-        return "mbc " + self.command.format(name=shlex.quote(name))
-
-    @classmethod
-    def of(cls, value: str) -> Kind:
-        """The kind whose value is `value` ("site")."""
-        found = cls._value2member_map_[value]
-        assert isinstance(found, Kind)
-        return found
-
-
-FILES = tuple(kind for kind in Kind if kind.file is not None)
-"""The kinds with a file of their own, in the order the knowledge base lists them."""
-NAMED = frozenset(
-    {Kind.SITE, Kind.PLACE, Kind.LOCAL_AREA, Kind.SYMPTOM, Kind.TEST, Kind.TREATMENT, Kind.DRUG, Kind.TERM}
-)
-"""The kinds whose names and aliases the name index holds."""
-SITE_KINDS = frozenset({Kind.SITE, Kind.PLACE, Kind.LOCAL_AREA})
-"""What `mbc site` shows: a site, a place within one, or a local area."""
-
-
-ANY = "*"
-"""The key, in an index by site or subtype, of the entries that apply to every one (no id is written so)."""
-
-
-class Index(Mapping[str, T], Generic[T]):
-    """A read-only index keyed by what people type (a name key, a stem), however it is stored."""
-
-    def starting_with(self, start: str) -> Iterator[str]:
-        """The keys that start with `start`."""
-        return (key for key in self if key.startswith(start))
-
-
-class FrozenIndex(Index[T]):
-    """An index held in memory, as assembly builds it."""
-
-    __slots__ = ("_items",)
-
-    def __init__(self, items: Mapping[str, T]) -> None:
-        self._items = dict(items)
-
-    def __getitem__(self, key: str) -> T:
-        return self._items[key]
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._items)
-
-    def __len__(self) -> int:
-        return len(self._items)
-
-    def __contains__(self, key: object) -> bool:
-        return key in self._items
 
 
 class NameRef(Record):

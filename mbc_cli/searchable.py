@@ -12,7 +12,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from mbc_cli import model
-from mbc_cli.model import Citation, Claim, Kind
+from mbc_cli.kinds import Kind
+from mbc_cli.model import Citation, Claim
 from mbc_cli.names import family, name_key
 from mbc_cli.vocabulary import FUNCTION_WORDS
 

@@ -11,7 +11,7 @@ from functools import cache
 from types import MappingProxyType
 from typing import Any, TypeVar
 
-from mbc_cli import model, searchable
+from mbc_cli import index, kinds, model, searchable
 from mbc_cli.declare import Record
 from mbc_cli.kb import schema
 from mbc_cli.kb.shapes import Checked
@@ -73,11 +73,11 @@ def _frozen(mapping: Mapping[str, T]) -> Mapping[str, T]:
     return MappingProxyType(dict(mapping))
 
 
-def knowledge_base(ids: Mapping[model.Kind, Mapping[str, Checked]], path: str) -> model.KnowledgeBase:
+def knowledge_base(ids: Mapping[kinds.Kind, Mapping[str, Checked]], path: str) -> model.KnowledgeBase:
     """Build the model from entries by kind and id, already checked for shape and references."""
     entries: dict[str, Mapping[str, Any]] = {
         str(kind.file): _frozen({k: build(kind.entry, e) for k, e in ids[kind].items()})
-        for kind in model.FILES
+        for kind in kinds.FILES
         if kind.entry is not None
     }
     sites: Mapping[str, model.Site] = entries["sites"]
@@ -90,7 +90,7 @@ def knowledge_base(ids: Mapping[model.Kind, Mapping[str, Checked]], path: str) -
         for site_link in test.sites:
             tests_by_site[site_link.site].append(test.id)
         if not test.sites:
-            tests_by_site[model.ANY].append(test.id)
+            tests_by_site[index.ANY].append(test.id)
     treatments_by_site: defaultdict[str, list[str]] = defaultdict(list)
     treatments_by_subtype: defaultdict[str, list[str]] = defaultdict(list)
     for treatment in entries["treatments"].values():
@@ -99,7 +99,7 @@ def knowledge_base(ids: Mapping[model.Kind, Mapping[str, Checked]], path: str) -
         for subtype in treatment.subtypes:
             treatments_by_subtype[subtype.subtype].append(treatment.id)
         if not treatment.subtypes:
-            treatments_by_subtype[model.ANY].append(treatment.id)
+            treatments_by_subtype[index.ANY].append(treatment.id)
     drugs_by_treatment: defaultdict[str, list[str]] = defaultdict(list)
     for drug in entries["drugs"].values():
         drugs_by_treatment[drug.treatment].append(drug.id)
@@ -131,11 +131,11 @@ _NAMING_FIELDS = ("name", "brands", "aliases", "narrower")
 """The fields of an entry that name it, in the order the index takes them."""
 
 
-def _name_index(entries: Mapping[str, Mapping[str, Any]]) -> model.FrozenIndex[tuple[model.NameRef, ...]]:
-    index: defaultdict[str, list[model.NameRef]] = defaultdict(list)
+def _name_index(entries: Mapping[str, Mapping[str, Any]]) -> index.FrozenIndex[tuple[model.NameRef, ...]]:
+    found: defaultdict[str, list[model.NameRef]] = defaultdict(list)
     seen: set[tuple[str, str, str, str]] = set()
 
-    def add(kind: model.Kind, entry_id: str, named: Any) -> None:
+    def add(kind: kinds.Kind, entry_id: str, named: Any) -> None:
         ref = model.NameRef(kind, entry_id, named.name)
         for field in _NAMING_FIELDS:
             words = getattr(named, field, ())
@@ -143,16 +143,16 @@ def _name_index(entries: Mapping[str, Mapping[str, Any]]) -> model.FrozenIndex[t
                 key = name_key(word)
                 if key and (key, kind.value, entry_id, named.name) not in seen:
                     seen.add((key, kind.value, entry_id, named.name))
-                    index[key].append(ref)
+                    found[key].append(ref)
 
-    for kind in model.FILES:
-        if kind not in model.NAMED or kind.file is None:
+    for kind in kinds.FILES:
+        if kind not in kinds.NAMED or kind.file is None:
             continue
         for entry in entries[kind.file].values():
             add(kind, entry.id, entry)
             for place in getattr(entry, "places", ()):  # a site's places, each right after it
-                add(model.Kind.PLACE, entry.id, place)
-    return model.FrozenIndex({k: tuple(v) for k, v in index.items()})
+                add(kinds.Kind.PLACE, entry.id, place)
+    return index.FrozenIndex({k: tuple(v) for k, v in found.items()})
 
 
 def _key_index(names: Mapping[str, object], keys_of: Callable[[str], tuple[str, ...]]) -> Mapping[str, tuple[str, ...]]:

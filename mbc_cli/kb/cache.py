@@ -26,7 +26,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from mbc_cli import __version__, model
+from mbc_cli import __version__, kinds, model
 from mbc_cli.declare import Record
 from mbc_cli.kb.locate import MAX_FILE_BYTES, folder, regular_file_size
 from mbc_cli.kb.stored import PREFIX, Blobs, Lazy, Sharded, Whole
@@ -45,13 +45,14 @@ _START = struct.Struct("<8sQQ")
 """A compiled file starts with MAGIC, then the sizes of its header and of its blob region."""
 SHIPPED = "compiled.marshal"
 """The compiled bundled knowledge base, beside its data/ folder in the wheel."""
-_ENTRIES = (*(str(kind.file) for kind in model.FILES), "sites_by_symptom")
+_ENTRIES = (*(str(kind.file) for kind in kinds.FILES), "sites_by_symptom")
 """Fields whose values are model objects: each encoded on its own, decoded on first use."""
 _INDEXES = ("names", "stems", "phrases", "words", "text_words", "text_weights")
 """Fields keyed by what the user types: stored in shards by the keys' first characters."""
 _KEYS = ("tests_by_site", "treatments_by_site", "treatments_by_subtype", "drugs_by_treatment")
 """Fields whose values are tuples of ids: stored as they are."""
-_SHAPERS = ("declare.py", "model.py", "kb/assemble.py", "names.py", "vocabulary.py", "searchable.py", "kb/cache.py")
+_SHAPERS = ("declare.py", "kinds.py", "model.py", "kb/assemble.py", "names.py", "vocabulary.py", "searchable.py")
+_SHAPERS += ("kb/cache.py",)
 """mbc's modules whose code decides what the compiled model holds: part of the hash."""
 _CLASSES: tuple[type[Record], ...] = tuple(
     cls
@@ -273,7 +274,7 @@ def encode(value: object) -> Any:
     if type(value) in _INDEX:
         assert isinstance(value, Record)
         return [_INDEX[type(value)], *(encode(item) for item in value.field_values())]
-    if type(value) is model.Kind:
+    if type(value) is kinds.Kind:
         return [_KIND, str(value)]
     if type(value) is tuple:
         return tuple(encode(item) for item in value)
@@ -287,7 +288,7 @@ def decode(value: Any) -> Any:
     kind = type(value)
     if kind is list:
         if value[0] == _KIND:
-            return model.Kind.of(value[1])
+            return kinds.Kind.of(value[1])
         return _CLASSES[value[0]](*(decode(item) for item in value[1:]))
     if kind is tuple:
         return tuple(decode(item) for item in value)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterator, Mapping
 
-from mbc_cli import model
+from mbc_cli import kinds, model
 from mbc_cli.declare import Record
 from mbc_cli.errors import Location, Problem
 from mbc_cli.kb import schema
@@ -19,9 +19,9 @@ from mbc_cli.kb.shapes import Checked
 MAX_QUOTE = 250
 """Longest quote accepted, in characters: cite the shortest passage that supports a claim."""
 
-Entries = dict[model.Kind, tuple[Checked, ...]]
+Entries = dict[kinds.Kind, tuple[Checked, ...]]
 """The checked entries of each file."""
-Ids = dict[model.Kind, dict[str, Checked]]
+Ids = dict[kinds.Kind, dict[str, Checked]]
 """The checked entries of each file, by id."""
 
 
@@ -47,14 +47,14 @@ def iter_citations(entries: Entries) -> Iterator[CitationAt]:
 def references(entries: Entries) -> tuple[Ids, list[Problem]]:
     """The entries by id, and every problem across files: duplicate ids, references that resolve to nothing."""
     problems: list[Problem] = []
-    ids = {kind: _unique_ids(kind, entries.get(kind, ()), problems) for kind in model.FILES}
-    sites, areas = ids[model.Kind.SITE], ids[model.Kind.LOCAL_AREA]
+    ids = {kind: _unique_ids(kind, entries.get(kind, ()), problems) for kind in kinds.FILES}
+    sites, areas = ids[kinds.Kind.SITE], ids[kinds.Kind.LOCAL_AREA]
     for clash in sites.keys() & areas.keys():
         entry = areas[clash]
         problems.append(
-            Problem(entry.where["id"], f'id "{clash}" is also a site id', _label(model.Kind.LOCAL_AREA, entry))
+            Problem(entry.where["id"], f'id "{clash}" is also a site id', _label(kinds.Kind.LOCAL_AREA, entry))
         )
-    by_file: dict[str, Mapping[str, Checked]] = {str(kind.file): ids[kind] for kind in model.FILES}
+    by_file: dict[str, Mapping[str, Checked]] = {str(kind.file): ids[kind] for kind in kinds.FILES}
     union: dict[tuple[str, ...], Mapping[str, Checked]] = {}  # the ids a field may name, made once per field kind
     for _, record, checked, label in _walk(entries):
         for field in record.FIELDS:
@@ -65,7 +65,7 @@ def references(entries: Entries) -> tuple[Ids, list[Problem]]:
                 if spec.refers not in union:
                     union[spec.refers] = {key: entry for file in spec.refers for key, entry in by_file[file].items()}
                 known = union[spec.refers]
-                what = " or ".join(model.Kind.of(_KIND_OF_FILE[file]).label for file in spec.refers)
+                what = " or ".join(kinds.Kind.of(_KIND_OF_FILE[file]).label for file in spec.refers)
                 _refer(problems, checked.where[name], what, value, known, label)
         if record is model.Citation and len(quote := checked.text("quote")) > MAX_QUOTE:
             problems.append(
@@ -84,18 +84,18 @@ def references(entries: Entries) -> tuple[Ids, list[Problem]]:
                 )
             )
         if record is model.Site:
-            _check_symptoms(checked, ids[model.Kind.SYMPTOM], problems, label)
-    if not any(note.text("topic") == "advice" for note in ids[model.Kind.NOTE].values()):
+            _check_symptoms(checked, ids[kinds.Kind.SYMPTOM], problems, label)
+    if not any(note.text("topic") == "advice" for note in ids[kinds.Kind.NOTE].values()):
         problems.append(
             Problem(None, "no note with topic advice: every answer ends with the sources' advice to see the care team")
         )
     return ids, problems
 
 
-_KIND_OF_FILE = {str(kind.file): kind.value for kind in model.FILES}
+_KIND_OF_FILE = {str(kind.file): kind.value for kind in kinds.FILES}
 
 
-def _walk(entries: Entries) -> Iterator[tuple[model.Kind, type[Record], Checked, str]]:
+def _walk(entries: Entries) -> Iterator[tuple[kinds.Kind, type[Record], Checked, str]]:
     """Every checked mapping, entry by entry in file order, each before what it holds: its kind of
     entry, its record class, and the label of the entry it is in."""
     for kind, items in entries.items():
@@ -149,11 +149,11 @@ def _refer(
     problems.append(Problem(at, f'unknown {kind} "{value}"{hint}', entry))
 
 
-def _label(kind: model.Kind, entry: Checked) -> str:
+def _label(kind: kinds.Kind, entry: Checked) -> str:
     return f'{kind.label} "{entry.values.get("id", "?")}"'
 
 
-def _unique_ids(kind: model.Kind, entries: tuple[Checked, ...], problems: list[Problem]) -> dict[str, Checked]:
+def _unique_ids(kind: kinds.Kind, entries: tuple[Checked, ...], problems: list[Problem]) -> dict[str, Checked]:
     by_id: dict[str, Checked] = {}
     for entry in entries:
         entry_id = entry.values.get("id")

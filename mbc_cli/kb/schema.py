@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from mbc_cli import model
+from mbc_cli import kinds, model
 from mbc_cli.declare import Key, Record
 from mbc_cli.kb.shapes import ListOf, Number, OneOf, Shape, Slot, Text, Type
 
@@ -91,5 +91,5 @@ def _described(words: str) -> str:
     return ("an " if words[0] in "aeiou" else "a ") + words
 
 
-FILES: dict[model.Kind, Shape] = {kind: shape(kind.entry, kind.label) for kind in model.FILES if kind.entry is not None}
+FILES: dict[kinds.Kind, Shape] = {kind: shape(kind.entry, kind.label) for kind in kinds.FILES if kind.entry is not None}
 """Each file of the knowledge base (`<kind.file>.yaml`) and the shape of the entries it lists."""

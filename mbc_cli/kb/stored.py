@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-from mbc_cli import model
+from mbc_cli import index
 from mbc_cli.errors import EXIT_BAD_DATA, MbcError
 
 T = TypeVar("T")
@@ -126,7 +126,7 @@ class Whole(Mapping[str, Any]):
         return key in self._all()
 
 
-class Sharded(model.Index[T]):
+class Sharded(index.Index[T]):
     """A read-only index split by the first two characters of its keys; a shard is read when first needed.
 
     A lookup reads one shard, and so does completing a prefix of two or more characters.

@@ -17,7 +17,8 @@ from collections.abc import Iterable, Sequence
 from mbc_cli import searchable
 from mbc_cli.declare import Record
 from mbc_cli.errors import Unanswered
-from mbc_cli.model import NAMED, SITE_KINDS, KnowledgeBase
+from mbc_cli.kinds import NAMED, SITE_KINDS
+from mbc_cli.model import KnowledgeBase
 from mbc_cli.names import content
 from mbc_cli.query import lookup, reference
 from mbc_cli.query.statements import LIMIT, Statement, normal_words, statements

@@ -5,13 +5,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 
-from mbc_cli import model
+from mbc_cli import kinds, model
 from mbc_cli.declare import Record
-from mbc_cli.model import (
-    Citation,
-    KnowledgeBase,
-    Source,
-)
+from mbc_cli.model import Citation, KnowledgeBase, Source
 
 
 class Summary(Record):
@@ -39,4 +35,4 @@ def all_citations(kb: KnowledgeBase) -> list[Citation]:
 
 def entries_by_kind(kb: KnowledgeBase) -> tuple[tuple[str, Mapping[str, object]], ...]:
     """Return (kind, entries by id) for each kind of entry, in the order the files are listed."""
-    return tuple((kind.plural, kb.entries(kind)) for kind in model.FILES)
+    return tuple((kind.plural, kb.entries(kind)) for kind in kinds.FILES)

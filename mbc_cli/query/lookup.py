@@ -21,14 +21,8 @@ from collections.abc import Callable, Iterable
 
 from mbc_cli.declare import Record
 from mbc_cli.errors import NotFoundError
-from mbc_cli.model import (
-    SITE_KINDS,
-    KnowledgeBase,
-    LocalArea,
-    NameRef,
-    Note,
-    Site,
-)
+from mbc_cli.kinds import SITE_KINDS
+from mbc_cli.model import KnowledgeBase, LocalArea, NameRef, Note, Site
 from mbc_cli.names import content, family, inflection, name_key, phrase_key, stem, stem_key
 from mbc_cli.query.close_names import suggest
 from mbc_cli.query.sentences import (

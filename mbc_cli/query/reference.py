@@ -12,18 +12,8 @@ from typing import Generic, TypeVar
 
 from mbc_cli.declare import Record
 from mbc_cli.errors import NotFoundError, NotNamed
-from mbc_cli.model import (
-    NAMED,
-    Drug,
-    Kind,
-    KnowledgeBase,
-    NameRef,
-    Site,
-    Statistic,
-    Study,
-    Term,
-    Treatment,
-)
+from mbc_cli.kinds import NAMED, Kind
+from mbc_cli.model import Drug, KnowledgeBase, NameRef, Site, Statistic, Study, Term, Treatment
 from mbc_cli.names import content, name_key, stem
 from mbc_cli.query import close_names, lookup
 from mbc_cli.query.lookup import Hit

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from mbc_cli.declare import Record
+from mbc_cli.index import ANY
 from mbc_cli.model import (
-    ANY,
     AreaLink,
     KnowledgeBase,
     LocalArea,

@@ -6,16 +6,8 @@ from collections.abc import Sequence
 
 from mbc_cli.declare import Record
 from mbc_cli.errors import NoSymptomMatched
-from mbc_cli.model import (
-    NAMED,
-    Citation,
-    Kind,
-    KnowledgeBase,
-    NameRef,
-    Site,
-    Symptom,
-    SymptomLink,
-)
+from mbc_cli.kinds import NAMED, Kind
+from mbc_cli.model import Citation, KnowledgeBase, NameRef, Site, Symptom, SymptomLink
 from mbc_cli.query import close_names, lookup
 from mbc_cli.query.lookup import Hit
 from mbc_cli.query.sites import commonness

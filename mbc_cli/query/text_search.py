@@ -7,13 +7,8 @@ import math
 from mbc_cli import searchable
 from mbc_cli.declare import Record
 from mbc_cli.errors import NotNamed
-from mbc_cli.model import (
-    NAMED,
-    Citation,
-    Kind,
-    KnowledgeBase,
-    NameRef,
-)
+from mbc_cli.kinds import NAMED, Kind
+from mbc_cli.model import Citation, KnowledgeBase, NameRef
 from mbc_cli.names import name_key
 from mbc_cli.query import close_names, lookup
 from mbc_cli.query.reference import QUESTION_WORDS

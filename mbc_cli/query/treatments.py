@@ -6,17 +6,8 @@ from collections.abc import Iterator, Sequence
 
 from mbc_cli.declare import Record
 from mbc_cli.errors import UsageError
-from mbc_cli.model import (
-    ANY,
-    AreaLink,
-    Drug,
-    KnowledgeBase,
-    LocalArea,
-    Site,
-    SubtypeLink,
-    Test,
-    Treatment,
-)
+from mbc_cli.index import ANY
+from mbc_cli.model import AreaLink, Drug, KnowledgeBase, LocalArea, Site, SubtypeLink, Test, Treatment
 from mbc_cli.query import lookup
 
 

@@ -8,7 +8,8 @@ import pytest
 import yaml
 
 from mbc_cli.kb import check, load, provenance
-from mbc_cli.model import Kind, KnowledgeBase
+from mbc_cli.kinds import Kind
+from mbc_cli.model import KnowledgeBase
 
 from ..conftest import ROOT
 

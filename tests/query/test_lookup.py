@@ -7,7 +7,8 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from mbc_cli.errors import NotFoundError
-from mbc_cli.model import NAMED, SITE_KINDS, KnowledgeBase
+from mbc_cli.kinds import NAMED, SITE_KINDS
+from mbc_cli.model import KnowledgeBase
 from mbc_cli.query import close_names, lookup
 
 from ..fuzzing import (

@@ -7,7 +7,8 @@ from hypothesis import example, given, settings
 
 from mbc_cli import query
 from mbc_cli.errors import NotFoundError
-from mbc_cli.model import SITE_KINDS, KnowledgeBase
+from mbc_cli.kinds import SITE_KINDS
+from mbc_cli.model import KnowledgeBase
 
 from ..fuzzing import EXPANDING, assert_hits, assert_not_found, examples, hostile_text, real_knowledge_base, timed
 
