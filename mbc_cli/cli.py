@@ -6,15 +6,14 @@ through `failures.Group`, which chooses its exit code.
 
 from __future__ import annotations
 
-import os
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from mbc_cli import __version__, complete, terminal
+from mbc_cli.argv import command_named
 from mbc_cli.failures import Group
 from mbc_cli.options import (
     EvidenceOption,
@@ -389,7 +388,7 @@ def ask(
 
 def main() -> None:
     """Run the mbc command line."""
-    named = _command_named(sys.argv[1:])
+    named = command_named(sys.argv[1:])
     chosen = [info for info in app.registered_commands if _name_of(info) == named]
     if chosen:  # Typer builds every command it holds: only the one asked for need be built (5 ms of 15)
         app.registered_commands = chosen
@@ -398,21 +397,3 @@ def main() -> None:
 
 def _name_of(info: Any) -> str:
     return str(info.name or info.callback.__name__.replace("_", "-"))
-
-
-def _command_named(args: Sequence[str]) -> str | None:
-    """The command a command line asks for, read before it is parsed: its first word that is not one of
-    mbc's own options. None for a completion request, or --help and the like, which need every command."""
-    if os.environ.get("_MBC_COMPLETE"):
-        return None
-    value_next = False
-    for arg in args:
-        if value_next:
-            value_next = False
-        elif arg == "--kb":
-            value_next = True
-        elif arg in ("--help", "--version", "--install-completion", "--show-completion", "--"):
-            return None
-        elif not arg.startswith("-"):
-            return arg
-    return None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import partial
 from pathlib import Path
@@ -21,6 +21,7 @@ import typer
 from typer.core import TyperGroup
 
 from mbc_cli import complete, terminal
+from mbc_cli.argv import asks_for_json
 from mbc_cli.errors import ENV_DEBUG, EXIT_BUG, EXIT_CLOSED_PIPE, EXIT_INTERRUPTED, MbcError, OutputError
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ class Group(TyperGroup):
     """mbc's command group: reads the command line and runs the command, reporting every failure one way."""
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
-        run = extra.setdefault("obj", Run(json=_asks_for_json(args)))
+        run = extra.setdefault("obj", Run(json=asks_for_json(args)))
         with _reported(run):
             terminal.prepare_streams()
             return super().make_context(info_name, args, parent, **extra)
@@ -117,24 +118,3 @@ def _fail(run: Run, message: RenderableType, as_json: Callable[..., str], code: 
         except OutputError:  # nowhere to write it: the message on stderr says why
             pass
     raise typer.Exit(code)
-
-
-def _asks_for_json(args: Sequence[str]) -> bool:
-    """Whether a command line asks for JSON, read before (or without) parsing it: for its usage errors."""
-    value_next = False
-    for index, arg in enumerate(args):
-        if value_next:  # the value of an option, whatever it looks like: `--format --format=json` is no JSON
-            value_next = False
-        elif arg == "--":
-            return False
-        elif arg in ("--json", "--format=json", "-fjson") or (
-            arg in ("--format", "-f") and args[index + 1 : index + 2] == ["json"]
-        ):
-            return True
-        elif arg in _TAKES_A_VALUE:
-            value_next = True
-    return False
-
-
-_TAKES_A_VALUE = frozenset({"--format", "-f", "--kb", "--site", "--sources"})
-"""mbc's options that take the next word as their value."""

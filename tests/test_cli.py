@@ -231,23 +231,6 @@ def test_no_answer_names_a_source_by_its_file_name() -> None:
     assert "A consumer health-news article on metastatic breast cancer" in table
 
 
-@pytest.mark.parametrize(
-    ("args", "named"),
-    [
-        (["site", "bone"], "site"),
-        (["--kb", "data", "symptom", "x"], "symptom"),
-        (["--kb=data", "treatments", "--her2-positive"], "treatments"),
-        (["--help"], None),
-        (["--version"], None),
-        ([], None),
-        (["--kb", "site"], None),
-    ],
-)
-def test_the_command_asked_for_is_read_before_parsing(args: list[str], named: str | None) -> None:
-    """Only that command is built (the others cost 5 ms); --help and the like need them all."""
-    assert cli._command_named(args) == named
-
-
 def test_every_command_has_a_name_main_can_find() -> None:
     assert sorted(cli._name_of(info) for info in app.registered_commands) == sorted(
         typer.main.get_command(app).commands  # type: ignore[attr-defined]
