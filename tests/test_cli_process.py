@@ -526,9 +526,10 @@ def test_nothing_is_written_outside_the_cache_folder(tmp_path: Path) -> None:
         return [mbc(["site", "bone"], env, cwd=work), mbc(["symptom", "headache"], env, cwd=work)]
 
     def version() -> tuple[int, int] | None:
-        """The minimal knowledge base's cache file as a file (a rewrite replaces it), or None if absent."""
+        """The minimal knowledge base's cache file as a file (a rewrite replaces it: a new inode), and its
+        size; None if absent. Its mtime moves on every read, which marks it used (see cache.prune)."""
         info = kb_cache.stat() if kb_cache.is_file() else None
-        return (info.st_ino, info.st_mtime_ns) if info else None
+        return (info.st_ino, info.st_size) if info else None
 
     def minimal() -> tuple[list[CompletedProcess[bytes]], tuple[int, int] | None, tuple[int, int] | None]:
         first = mbc(["--kb", str(kb), "site", "bone"], env, cwd=work)

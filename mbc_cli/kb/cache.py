@@ -23,6 +23,7 @@ import struct
 import sys
 import time
 from collections.abc import Callable, Mapping
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,7 @@ def open_kb(path: Path | None = None) -> model.KnowledgeBase:
         if known is not None:
             knowledge = read(cache_file(known), known, where)
             if knowledge is not None:
+                _used(cache_file(known), _stamp_file(stamp))
                 return knowledge
     digest = fingerprint(where)
     if digest is not None:
@@ -86,6 +88,7 @@ def open_kb(path: Path | None = None) -> model.KnowledgeBase:
             return knowledge  # the wheel's own: nothing is written to the user's cache
         knowledge = read(cache_file(digest), digest, where)
         if knowledge is not None:
+            _used(cache_file(digest))
             _remember(stamp, digest)
             return knowledge
     from mbc_cli.kb import load
@@ -94,7 +97,31 @@ def open_kb(path: Path | None = None) -> model.KnowledgeBase:
     if digest is not None:
         write(cache_file(digest), pack(digest, knowledge))
         _remember(stamp, digest)
+        prune(cache_folder())
     return knowledge
+
+
+UNUSED_FOR = 30 * 24 * 3600
+"""Seconds a cache file may go unused before the next compile removes it: each edit of a knowledge base
+leaves the compiled model of the one before, which no question will read again."""
+
+
+def _used(*files: Path) -> None:
+    """Mark cache files as just used (their mtime), so that pruning keeps them."""
+    with suppress(OSError):  # a read-only cache: it is only never pruned
+        for file in files:
+            os.utime(file)
+
+
+def prune(cache: Path, now: float | None = None) -> None:
+    """Remove the cache files (compiled models and stamps) unused for UNUSED_FOR seconds: only mbc's own."""
+    limit = (time.time() if now is None else now) - UNUSED_FOR
+    try:
+        for file in cache.glob("kb-*"):
+            if file.suffix in (".marshal", ".stamp") and file.stat().st_mtime < limit:
+                file.unlink(missing_ok=True)
+    except OSError:  # another process pruned it first, or the folder cannot be read: a later compile will
+        return
 
 
 def compile_to(where: Path, compiled: Path) -> None:

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 import pytest
@@ -262,3 +263,30 @@ def test_the_cache_folder_is_the_systems(monkeypatch: pytest.MonkeyPatch, tmp_pa
     monkeypatch.setattr(sys, "platform", "darwin")
     assert kb_cache.cache_folder() == tmp_path / "Library" / "Caches" / "mbc"
     assert asked == [("mbc", False)]
+
+
+def test_a_compile_removes_cache_files_unused_for_a_month(small: Path, cache: Path, data: Path) -> None:
+    """Each edit of a knowledge base leaves the model compiled before it, which nothing will read again:
+    the next compile removes mbc's cache files unused for UNUSED_FOR seconds, and keeps the others."""
+    kb_cache.open_kb(small)
+    (old,) = cache.glob("kb-*.marshal")
+    month_ago = time.time() - kb_cache.UNUSED_FOR - 60
+    os.utime(old, (month_ago, month_ago))
+    other = cache / "notes.txt"  # not mbc's: never touched
+    other.write_text("mine")
+    os.utime(other, (month_ago, month_ago))
+    kb_cache.open_kb(data)  # compiles another knowledge base
+    assert not old.exists()
+    assert other.exists()
+    assert len(list(cache.glob("kb-*.marshal"))) == 1
+
+
+def test_a_cache_file_in_use_is_kept(small: Path, cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading a compiled model marks it used, so a knowledge base in use is never pruned."""
+    kb_cache.open_kb(small)
+    (compiled,) = cache.glob("kb-*.marshal")
+    month_ago = time.time() - kb_cache.UNUSED_FOR - 60
+    os.utime(compiled, (month_ago, month_ago))
+    kb_cache.open_kb(small)  # a hit: marks it used
+    kb_cache.prune(cache)
+    assert compiled.exists()
