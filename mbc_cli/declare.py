@@ -13,7 +13,7 @@ these declarations (see mbc_cli.kb).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 if TYPE_CHECKING:  # typing has them from Python 3.11; mbc runs on 3.10 too
     from typing_extensions import Self, dataclass_transform
@@ -24,26 +24,15 @@ else:
         return lambda cls: cls
 
 
-class Key:
-    """How a YAML file writes one field of an entry (see `key`)."""
+class Key(NamedTuple):
+    """How a YAML file writes one field of an entry (see `key`); a field with none is required, under its name."""
 
-    __slots__ = ("choices", "name", "non_empty", "optional", "pattern", "refers")
-
-    def __init__(
-        self,
-        name: str | None,
-        optional: bool,
-        choices: tuple[str, ...],
-        pattern: str | None,
-        non_empty: bool,
-        refers: tuple[str, ...],
-    ) -> None:
-        self.name = name
-        self.optional = optional
-        self.choices = choices
-        self.pattern = pattern
-        self.non_empty = non_empty
-        self.refers = refers
+    name: str | None = None
+    optional: bool = False
+    choices: tuple[str, ...] = ()
+    pattern: str | None = None
+    non_empty: bool = False
+    refers: tuple[str, ...] = ()
 
 
 def key(
@@ -80,6 +69,7 @@ class _Declared(type):
         namespace["__match_args__"] = fields
         namespace["FIELDS"] = fields
         namespace["KEYS"] = keys
+        namespace["YAML_KEYS"] = tuple((keys[field].name if field in keys else None) or field for field in fields)
         namespace["DEFAULTS"] = defaults
         cls = super().__new__(mcls, name, bases, namespace, **options)
         # Each slot's own setter, called directly: a third of the time of object.__setattr__ by name.
@@ -94,6 +84,8 @@ class Record(metaclass=_Declared):
 
     FIELDS: ClassVar[tuple[str, ...]] = ()
     KEYS: ClassVar[dict[str, Key]] = {}
+    YAML_KEYS: ClassVar[tuple[str, ...]] = ()
+    """The key each field has in YAML (and JSON), in FIELDS order."""
     DEFAULTS: ClassVar[dict[str, Any]] = {}
 
     _SETTERS: ClassVar[tuple[Any, ...]] = ()
@@ -106,30 +98,31 @@ class Record(metaclass=_Declared):
             kind.entry = cls
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        fields = self.FIELDS
-        if not kwargs and len(args) == len(fields) == len(self._SETTERS):  # every field, in order: the usual way
-            for setter, value in zip(self._SETTERS, args, strict=True):
-                setter(self, value)
-            if self._POST is not None:
-                self._POST()
-            return
-        if len(args) > len(fields):
-            raise TypeError(f"{type(self).__name__} takes {len(fields)} fields, not {len(args)}")
-        put = object.__setattr__
-        for field, value in zip(fields, args, strict=False):
-            put(self, field, value)
-        if len(args) + len(kwargs) < len(fields) or kwargs:
-            for field in fields[len(args) :]:
-                if field in kwargs:
-                    put(self, field, kwargs.pop(field))
-                elif field in self.DEFAULTS:
-                    put(self, field, self.DEFAULTS[field])
-                else:
-                    raise TypeError(f"{type(self).__name__} needs its field {field}")
-            if kwargs:
-                raise TypeError(f"{type(self).__name__} has no field {', '.join(kwargs)}")
+        if kwargs or len(args) != len(self.FIELDS):  # every field, in order, is the usual way
+            args = self._in_order(args, kwargs)
+        for setter, value in zip(self._SETTERS, args, strict=True):
+            setter(self, value)
         if self._POST is not None:
             self._POST()
+
+    @classmethod
+    def _in_order(cls, args: tuple[Any, ...], kwargs: dict[str, Any]) -> tuple[Any, ...]:
+        """Every field's value, in order, from positional and keyword arguments and the defaults."""
+        fields = cls.FIELDS
+        if len(args) > len(fields):
+            raise TypeError(f"{cls.__name__} takes {len(fields)} fields, not {len(args)}")
+        rest = dict(kwargs)
+        values = list(args)
+        for field in fields[len(args) :]:
+            if field in rest:
+                values.append(rest.pop(field))
+            elif field in cls.DEFAULTS:
+                values.append(cls.DEFAULTS[field])
+            else:
+                raise TypeError(f"{cls.__name__} needs its field {field}")
+        if rest:
+            raise TypeError(f"{cls.__name__} has no field {', '.join(rest)}")
+        return tuple(values)
 
     def field_values(self) -> tuple[Any, ...]:
         """The record's field values, in order."""

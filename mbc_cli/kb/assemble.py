@@ -31,9 +31,9 @@ def build(record: type[R], checked: Checked) -> R:
 def _builders(record: type[Record]) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
     """For each field of `record`: its YAML key, and how to turn the checked value into the model's."""
     builders = []
-    for field in record.FIELDS:
+    for field, name in zip(record.FIELDS, record.YAML_KEYS, strict=True):
         nested = schema.item_class(record, field)
-        listed = schema.is_list(record, field)
+        item, listed, _ = schema.declared(record, field)
         convert: Callable[[Any], Any]
         if nested is not None and listed:
             convert = _list_of(nested)
@@ -41,11 +41,11 @@ def _builders(record: type[Record]) -> tuple[tuple[str, Callable[[Any], Any]], .
             convert = _maybe(nested)
         elif listed:
             convert = _texts
-        elif record.__annotations__[field].startswith("float"):
+        elif item == "float":
             convert = _number
         else:
             convert = _same
-        builders.append((schema.key_of(record, field).name or field, convert))
+        builders.append((name, convert))
     return tuple(builders)
 
 

@@ -37,7 +37,7 @@ class CitationAt(Record):
 
 def iter_citations(entries: Entries) -> Iterator[CitationAt]:
     """Yield every citation in the knowledge base, with its location and entry."""
-    for _, record, checked, label in _walk(entries):
+    for record, checked, label in _walk(entries):
         if record is model.Citation:
             yield CitationAt(
                 checked.text("source"), checked.text("quote"), checked.where["source"], checked.where["quote"], label
@@ -56,16 +56,15 @@ def references(entries: Entries) -> tuple[Ids, list[Problem]]:
         )
     by_file: dict[str, Mapping[str, Checked]] = {str(kind.file): ids[kind] for kind in kinds.FILES}
     union: dict[tuple[str, ...], Mapping[str, Checked]] = {}  # the ids a field may name, made once per field kind
-    for _, record, checked, label in _walk(entries):
-        for field in record.FIELDS:
+    for record, checked, label in _walk(entries):
+        for field, name in zip(record.FIELDS, record.YAML_KEYS, strict=True):
             spec = schema.key_of(record, field)
-            name = spec.name or field
             value = checked.values.get(name)
             if spec.refers and isinstance(value, str):
                 if spec.refers not in union:
                     union[spec.refers] = {key: entry for file in spec.refers for key, entry in by_file[file].items()}
                 known = union[spec.refers]
-                what = " or ".join(kinds.Kind.of(_KIND_OF_FILE[file]).label for file in spec.refers)
+                what = " or ".join(_KIND_OF_FILE[file].label for file in spec.refers)
                 _refer(problems, checked.where[name], what, value, known, label)
         if record is model.Citation and len(quote := checked.text("quote")) > MAX_QUOTE:
             problems.append(
@@ -92,12 +91,12 @@ def references(entries: Entries) -> tuple[Ids, list[Problem]]:
     return ids, problems
 
 
-_KIND_OF_FILE = {str(kind.file): kind.value for kind in kinds.FILES}
+_KIND_OF_FILE = {str(kind.file): kind for kind in kinds.FILES}
 
 
-def _walk(entries: Entries) -> Iterator[tuple[kinds.Kind, type[Record], Checked, str]]:
-    """Every checked mapping, entry by entry in file order, each before what it holds: its kind of
-    entry, its record class, and the label of the entry it is in."""
+def _walk(entries: Entries) -> Iterator[tuple[type[Record], Checked, str]]:
+    """Every checked mapping, entry by entry in file order, each before what it holds: its record class,
+    and the label of the entry it is in."""
     for kind, items in entries.items():
         assert kind.entry is not None
         for top in items:
@@ -105,11 +104,11 @@ def _walk(entries: Entries) -> Iterator[tuple[kinds.Kind, type[Record], Checked,
             stack: list[tuple[type[Record], Checked]] = [(kind.entry, top)]
             while stack:
                 record, checked = stack.pop()
-                yield kind, record, checked, label
+                yield record, checked, label
                 inner: list[tuple[type[Record], Checked]] = []
-                for field in record.FIELDS:
+                for field, name in zip(record.FIELDS, record.YAML_KEYS, strict=True):
                     nested = schema.item_class(record, field)
-                    value = checked.values.get(schema.key_of(record, field).name or field)
+                    value = checked.values.get(name)
                     if nested is None or value is None:
                         continue
                     items_of = value if isinstance(value, tuple) else (value,)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import NamedTuple
 
 from mbc_cli import kinds, model
 from mbc_cli.declare import Key, Record
@@ -20,8 +21,26 @@ PATTERNS = {
     "date": Text("a date", r"\d{4}-\d{2}-\d{2}\Z", " (YYYY-MM-DD)", allows_dates=True),
 }
 _SCALARS: dict[str, Type] = {"str": TEXT, "float": Number(), "int": Number(whole=True)}
-_NO_KEY = Key(None, optional=False, choices=(), pattern=None, non_empty=False, refers=())
+_NO_KEY = Key()
 _LIST = re.compile(r"tuple\[(\w+), \.\.\.\]\Z")
+
+
+class Declared(NamedTuple):
+    """What a field's type annotation says: the type of one item, whether a list of them, whether None."""
+
+    item: str
+    """"str", "int", "float", or the name of a model class."""
+    listed: bool
+    nullable: bool
+
+
+@cache
+def declared(record: type[Record], field: str) -> Declared:
+    """Read a field's annotation ("tuple[Claim, ...]", "str | None"), written as strings in mbc_cli.model."""
+    written = str(record.__annotations__[field])
+    one = written.removesuffix(" | None")
+    listed = _LIST.match(one)
+    return Declared(listed.group(1) if listed else one, listed is not None, one != written)
 
 
 def key_of(record: type[Record], field: str) -> Key:
@@ -31,39 +50,25 @@ def key_of(record: type[Record], field: str) -> Key:
 
 def item_class(record: type[Record], field: str) -> type[Record] | None:
     """The record class a field holds (itself, one of a list, or maybe none), or None for plain values."""
-    written = _written(record, field).removesuffix(" | None")
-    listed = _LIST.match(written)
-    found = getattr(model, listed.group(1) if listed else written, None)
+    found = getattr(model, declared(record, field).item, None)
     return found if isinstance(found, type) and issubclass(found, Record) else None
-
-
-def is_list(record: type[Record], field: str) -> bool:
-    """Whether a field holds a list (a tuple in the model)."""
-    return _LIST.match(_written(record, field)) is not None
-
-
-def is_nullable(record: type[Record], field: str) -> bool:
-    """Whether a field may be None in the model."""
-    return _written(record, field).endswith(" | None")
 
 
 @cache
 def shape(record: type[Record], label: str | None = None) -> Shape:
     """The shape of a record's YAML mapping; `label` names an entry of a file in messages, e.g. 'site'."""
     slots: dict[str, Slot] = {}
-    for field in record.FIELDS:
+    for field, name in zip(record.FIELDS, record.YAML_KEYS, strict=True):
         spec = key_of(record, field)
-        slots[spec.name or field] = Slot(
-            _type(record, field, spec), required=not spec.optional, nullable=is_nullable(record, field)
+        slots[name] = Slot(
+            _type(record, field, spec), required=not spec.optional, nullable=declared(record, field).nullable
         )
     return Shape(_described(label or _words(record.__name__)), slots, label=label)
 
 
 def _type(record: type[Record], field: str, spec: Key) -> Type:
     nested = item_class(record, field)
-    written = _written(record, field).removesuffix(" | None")
-    listed = _LIST.match(written)
-    item = listed.group(1) if listed else written
+    item, listed, _ = declared(record, field)
     one: Type
     if nested is not None:
         one = shape(nested)
@@ -76,10 +81,6 @@ def _type(record: type[Record], field: str, spec: Key) -> Type:
     if not listed:
         return one
     return ListOf(one, non_empty=spec.non_empty or nested is model.Citation)
-
-
-def _written(record: type[Record], field: str) -> str:
-    return str(record.__annotations__[field])
 
 
 def _words(name: str) -> str:

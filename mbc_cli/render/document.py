@@ -80,7 +80,7 @@ def numbering(document: Document) -> dict[str, int]:
     """Number the sources an answer cites, in the order it first cites them."""
     numbers: dict[str, int] = {}
     for row in document.rows():
-        for citation in (*(c for cell in row.cited for c in cell), *row.citations):
+        for citation in row.every_citation():
             numbers.setdefault(citation.source, len(numbers) + 1)
     return numbers
 
@@ -140,10 +140,7 @@ def declared_json(value: object) -> object:
     """An entry (or any part of one) as JSON, field by field as its class declares them, under the keys
     its YAML file uses: a field added to the model appears here with no line written for it."""
     if isinstance(value, Record):
-        return {
-            (value.KEYS[field].name if field in value.KEYS else None) or field: declared_json(item)
-            for field, item in zip(value.FIELDS, value.field_values(), strict=True)
-        }
+        return {name: declared_json(item) for name, item in zip(value.YAML_KEYS, value.field_values(), strict=True)}
     if isinstance(value, tuple):
         return [declared_json(item) for item in value]
     if isinstance(value, str):
