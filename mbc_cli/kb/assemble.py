@@ -73,6 +73,11 @@ def _frozen(mapping: Mapping[str, T]) -> Mapping[str, T]:
     return MappingProxyType(dict(mapping))
 
 
+def _tuples(lists: Mapping[str, list[T]]) -> Mapping[str, tuple[T, ...]]:
+    """An index built as lists, frozen: each list a tuple."""
+    return _frozen({key: tuple(items) for key, items in lists.items()})
+
+
 def knowledge_base(ids: Mapping[kinds.Kind, Mapping[str, Checked]], path: str) -> model.KnowledgeBase:
     """Build the model from entries by kind and id, already checked for shape and references."""
     entries: dict[str, Mapping[str, Any]] = {
@@ -116,11 +121,11 @@ def knowledge_base(ids: Mapping[kinds.Kind, Mapping[str, Checked]], path: str) -
         words=_key_index(names, lambda key: tuple(sorted(content(key)))),
         text_words=_frozen({}),
         text_weights=_frozen({}),
-        sites_by_symptom=_frozen({k: tuple(v) for k, v in sites_by_symptom.items()}),
-        tests_by_site=_frozen({k: tuple(v) for k, v in tests_by_site.items()}),
-        treatments_by_site=_frozen({k: tuple(v) for k, v in treatments_by_site.items()}),
-        treatments_by_subtype=_frozen({k: tuple(v) for k, v in treatments_by_subtype.items()}),
-        drugs_by_treatment=_frozen({k: tuple(v) for k, v in drugs_by_treatment.items()}),
+        sites_by_symptom=_tuples(sites_by_symptom),
+        tests_by_site=_tuples(tests_by_site),
+        treatments_by_site=_tuples(treatments_by_site),
+        treatments_by_subtype=_tuples(treatments_by_subtype),
+        drugs_by_treatment=_tuples(drugs_by_treatment),
     )
     # The search index reads entries as search does, so it is built from the model itself.
     words, weights = searchable.index(built)
@@ -152,14 +157,14 @@ def _name_index(entries: Mapping[str, Mapping[str, Any]]) -> index.FrozenIndex[t
             add(kind, entry.id, entry)
             for place in getattr(entry, "places", ()):  # a site's places, each right after it
                 add(kinds.Kind.PLACE, entry.id, place)
-    return index.FrozenIndex({k: tuple(v) for k, v in found.items()})
+    return index.FrozenIndex({key: tuple(refs) for key, refs in found.items()})
 
 
 def _key_index(names: Mapping[str, object], keys_of: Callable[[str], tuple[str, ...]]) -> Mapping[str, tuple[str, ...]]:
     """Index the name keys under other keys derived from them (stems, phrases, words)."""
-    index: defaultdict[str, list[str]] = defaultdict(list)
+    found: defaultdict[str, list[str]] = defaultdict(list)
     for name in names:
         for key in keys_of(name):
             if key:
-                index[key].append(name)
-    return _frozen({k: tuple(v) for k, v in index.items()})
+                found[key].append(name)
+    return _tuples(found)

@@ -29,7 +29,7 @@ from typing import Any
 
 from mbc_cli import __version__, kinds, model
 from mbc_cli.declare import Record
-from mbc_cli.kb.locate import MAX_FILE_BYTES, folder, regular_file_size
+from mbc_cli.kb.locate import MAX_FILE_BYTES, bundled_path, folder, regular_file_size
 from mbc_cli.kb.stored import PREFIX, Blobs, Lazy, Sharded, Whole
 
 _sha256: Callable[[bytes], Any]
@@ -69,10 +69,17 @@ _KIND = len(_CLASSES)
 def open_kb(path: Path | None = None) -> model.KnowledgeBase:
     """Load the knowledge base for a question: compiled if its YAML is unchanged, else validated and cached.
 
-    A folder whose files have not changed since mbc last read it (the same size, times and inode:
-    its `stamp`) is not even hashed: its stamp file names the compiled model to read.
+    An installed mbc's own knowledge base is read from the model its wheel ships. Another folder whose
+    files have not changed since mbc last read it (the same size, times and inode: its `stamp`) is not
+    even hashed: its stamp file names the compiled model to read.
     """
     where = folder(path)
+    shipped = Path(__file__).parent.parent / SHIPPED
+    if where == bundled_path() and shipped.is_file():  # the wheel's own: nothing is written to the user's cache
+        digest = fingerprint(where)
+        knowledge = read(shipped, digest, where) if digest is not None else None
+        if knowledge is not None:
+            return knowledge
     stamp = stamp_of(where)
     if stamp is not None:
         known = _remembered(stamp)
@@ -83,9 +90,6 @@ def open_kb(path: Path | None = None) -> model.KnowledgeBase:
                 return knowledge
     digest = fingerprint(where)
     if digest is not None:
-        knowledge = read(Path(__file__).parent.parent / SHIPPED, digest, where)
-        if knowledge is not None:
-            return knowledge  # the wheel's own: nothing is written to the user's cache
         knowledge = read(cache_file(digest), digest, where)
         if knowledge is not None:
             _used(cache_file(digest))
@@ -139,12 +143,11 @@ def compile_to(where: Path, compiled: Path) -> None:
 
 def fingerprint(where: Path) -> str | None:
     """Hash the knowledge base's YAML files with what shapes the model; None if they cannot be read."""
-    digest = _sha256(f"mbc {__version__} format {FORMAT} python {sys.version_info[:2]}".encode())
-    code = Path(__file__).parent.parent
+    digest = _sha256(_VERSIONS.encode())
     try:
-        for name in _SHAPERS:
-            digest.update((code / name).read_bytes())
-        files = sorted(p for p in where.iterdir() if p.suffix in (".yaml", ".yml"))
+        code, files = _inputs(where)
+        for file in code:
+            digest.update(file.read_bytes())
         for file in files:
             if regular_file_size(file) > MAX_FILE_BYTES:
                 return None  # never cached: validating reports it without reading it
@@ -161,13 +164,11 @@ def stamp_of(where: Path) -> str | None:
     """What the folder's files look like from outside: each one's name, size, inode and times, with
     mbc's code. None if they cannot be read, or if one changed in the last seconds: a file written
     twice within the clock's granularity can keep its times, so only its contents can tell."""
-    code = Path(__file__).parent.parent
     recent = time.time_ns() - _SETTLED_NS
-    seen = [f"mbc {__version__} format {FORMAT} python {sys.version_info[:2]} {os.path.abspath(where)}"]
+    seen = [f"{_VERSIONS} {os.path.abspath(where)}"]
     try:
-        files = [code / name for name in _SHAPERS]
-        files += sorted(p for p in where.iterdir() if p.suffix in (".yaml", ".yml"))
-        for file in files:
+        code, files = _inputs(where)
+        for file in (*code, *files):
             info = file.stat()
             if max(info.st_mtime_ns, info.st_ctime_ns) > recent:
                 return None
@@ -178,6 +179,14 @@ def stamp_of(where: Path) -> str | None:
     return stamp
 
 
+def _inputs(where: Path) -> tuple[list[Path], list[Path]]:
+    """What a compiled model is made from: mbc's modules that shape it, and the folder's YAML files."""
+    code = Path(__file__).parent.parent
+    return [code / name for name in _SHAPERS], sorted(p for p in where.iterdir() if p.suffix in (".yaml", ".yml"))
+
+
+_VERSIONS = f"mbc {__version__} format {FORMAT} python {sys.version_info[:2]}"
+"""What else a compiled model depends on: a new mbc, layout or Python compiles anew."""
 _SETTLED_NS = 2 * 10**9
 """How long ago a file must have last changed for its size and times to vouch for its contents."""
 
@@ -232,6 +241,7 @@ def read(compiled: Path, digest: str, where: Path) -> model.KnowledgeBase | None
         fd = os.open(compiled, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except (OSError, ValueError):
         return None
+    blobs = None  # once made, it owns the file: it closes it when the model is gone
     try:
         start = os.pread(fd, _START.size, 0)
         magic, header_size, blob_size = _START.unpack(start)
@@ -240,9 +250,11 @@ def read(compiled: Path, digest: str, where: Path) -> model.KnowledgeBase | None
         header = marshal.loads(os.pread(fd, header_size, _START.size))
         if not isinstance(header, dict) or header.get("digest") != digest:
             raise ValueError("compiled from another knowledge base")
-        return thaw(header["fields"], Blobs(fd, _START.size + header_size, compiled), str(where))
+        blobs = Blobs(fd, _START.size + header_size, compiled)
+        return thaw(header["fields"], blobs, str(where))
     except Exception:  # a truncated, corrupt or foreign file is only a cache miss
-        os.close(fd)
+        if blobs is None:
+            os.close(fd)
         return None
 
 
