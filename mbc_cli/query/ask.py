@@ -269,9 +269,6 @@ def _command(
     return None, []
 
 
-_COMMAND_OF = {"site": "site", "place": "site", "local_area": "site", "drug": "drug", "term": "term"}
-
-
 def _named_whole(kb: KnowledgeBase, key: str, concepts: set[str]) -> tuple[tuple[str, ...], list[str]] | None:
     """The command for the one entry that the question, its question words aside, names as a whole:
     "what is a bone scan", "what is mbc", "what does de novo mean"."""
@@ -293,7 +290,8 @@ def _named_whole(kb: KnowledgeBase, key: str, concepts: set[str]) -> tuple[tuple
     if ref.kind in ("test", "treatment"):  # no command shows one: its own statements answer (see ask)
         return (ref.kind, ref.id), [f"{ref.kind} {ref.name}"]
     name = kb.sites[ref.id].name if ref.kind == "place" else ref.name
-    return (_COMMAND_OF[ref.kind], name), [f"{ref.kind.replace('_', ' ')} {name}"]
+    command = str(ref.kind.command).split()[0]  # a site, place or local area: site; a drug: drug; a term: term
+    return (command, name), [f"{ref.kind.label} {name}"]
 
 
 _DEFINE = frozenset({"mean", "means", "meaning", "define", "definition", "explain"})

@@ -171,6 +171,11 @@ def claims_citations(claims: Sequence[Claim]) -> tuple[Citation, ...]:
     return tuple(c for claim in claims for c in claim.citations)
 
 
+def with_caveats(text: str, citations: Sequence[Citation], caveats: Sequence[Claim]) -> Row:
+    """A line with the caveats the sources put beside it after it, its citations and theirs."""
+    return Row((" ".join([text, *(claim.text for claim in caveats)]),), (*citations, *claims_citations(caveats)))
+
+
 def claims_text(claims: Sequence[Claim]) -> str:
     """The texts of some claims, as one paragraph."""
     return " ".join(claim.text for claim in claims)

@@ -1,4 +1,4 @@
-"""Shape the reference answers into Documents: statistics, terms, drugs, sources and search results."""
+"""Shape the reference answers into Documents: statistics, terms, drugs and sources."""
 
 from __future__ import annotations
 
@@ -20,10 +20,11 @@ from mbc_cli.render.document import (
     declared_json,
     saying,
     source_json,
+    with_caveats,
 )
 from mbc_cli.render.matches import describe, match_json
 from mbc_cli.render.sites import bar
-from mbc_cli.render.text import listed, source_label
+from mbc_cli.render.text import a, listed, source_label
 from mbc_cli.render.treatments import drug_name, for_whom
 
 if TYPE_CHECKING:  # imported by the command that runs
@@ -101,14 +102,7 @@ def stats(answer: Statistics, context: Context) -> Document:
         lead=(
             Row(("Figures on one topic are shown together, each with what it measures; none is averaged.",)),
             *(
-                Row(
-                    (
-                        " ".join(
-                            [f"Site shares are of people in the {study.name}.", claims_text(study.caveats)]
-                        ).strip(),
-                    ),
-                    (*study.citations, *claims_citations(study.caveats)),
-                )
+                with_caveats(f"Site shares are of people in the {study.name}.", study.citations, study.caveats)
                 for study in studies
                 if study
             ),
@@ -272,12 +266,8 @@ def _for_text(d: Drug, t: Treatment) -> str:
     """Whom a drug is for, in words; said to be inferred when the sources say it of its treatment, not of it."""
     subtypes, _ = _for(d, t)
     if d.subtypes or not t.subtypes:
-        return for_whom(subtypes) if subtypes else "no subtype named"
-    return f"{for_whom(subtypes)} (the sources say so of {t.name}, and that {d.name} is {_a(t.name)})"
-
-
-def _a(name: str) -> str:
-    return ("an " if name[:1] in "aeiou" else "a ") + name
+        return for_whom(subtypes)
+    return f"{for_whom(subtypes)} (the sources say so of {t.name}, and that {d.name} is {a(t.name)})"
 
 
 def _drug_rows(d: Drug, t: Treatment) -> tuple[Row, ...]:

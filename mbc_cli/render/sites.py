@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from mbc_cli.model import AreaLink, Citation, Site, Statistic, Study, Treatment
+from mbc_cli.model import AreaLink, Citation, Site, Study, Treatment
 from mbc_cli.render.document import (
     Context,
     Document,
@@ -15,6 +15,7 @@ from mbc_cli.render.document import (
     claims_json,
     claims_text,
     entry_ref,
+    with_caveats,
 )
 from mbc_cli.render.matches import describe, match_json
 from mbc_cli.render.text import the
@@ -183,9 +184,9 @@ def _how_common(site: Site, study: Study | None) -> Row:
     text = f"How common: {frequency_text(site, study)}."
     if site.frequency is None:
         return Row((text,), _prevalence_citations(site))
-    caveats = study.caveats if study else ()
-    citations = (*site.frequency.citations, *(study.citations if study else ()), *claims_citations(caveats))
-    return Row((" ".join([text, *(claim.text for claim in caveats)]),), citations)
+    if study is None:
+        return Row((text,), site.frequency.citations)
+    return with_caveats(text, (*site.frequency.citations, *study.citations), study.caveats)
 
 
 def _prevalence_citations(site: Site) -> tuple[Citation, ...]:
@@ -199,10 +200,6 @@ def _prevalence_citations(site: Site) -> tuple[Citation, ...]:
 def _tied(treatment: Treatment, link: AreaLink) -> Row:
     """A treatment tied to a site: its aims with their citations, and the citations that tie it."""
     return Row((treatment.name, claims_text(treatment.aims)), link.citations, ((), claims_citations(treatment.aims)))
-
-
-def _with_caveats(stat: Statistic) -> tuple[Citation, ...]:
-    return (*stat.citations, *(c for claim in stat.caveats for c in claim.citations))
 
 
 NOT_TIED = "not tied to one site"
@@ -227,7 +224,7 @@ def sites(answer: SitesAnswer, context: Context) -> Document:
     )
     results = [
         {
-            **entry_ref(s.id, s.name, s.frequency.citations if s.frequency else s.named_by),
+            **entry_ref(s.id, s.name, s.frequency.citations if s.frequency else _prevalence_citations(s)),
             "prevalence": s.prevalence,
             "frequency_percent": s.frequency.percent if s.frequency else None,
             "study": study.name if study else None,
@@ -235,10 +232,7 @@ def sites(answer: SitesAnswer, context: Context) -> Document:
         for s, study in answer.sites
     ]
     spread = tuple(
-        Row(
-            (" ".join([f"{stat.name[:1].upper()}{stat.name[1:]}: {stat.value}.", *(c.text for c in stat.caveats)]),),
-            _with_caveats(stat),
-        )
+        with_caveats(f"{stat.name[:1].upper()}{stat.name[1:]}: {stat.value}.", stat.citations, stat.caveats)
         for stat in answer.spread
     )
     return context.document(
@@ -246,16 +240,8 @@ def sites(answer: SitesAnswer, context: Context) -> Document:
         {"command": "sites"},
         results,
         lead=tuple(
-            Row(
-                (
-                    " ".join(
-                        [
-                            f"Shares of people with metastatic breast cancer in the {study.name}.",
-                            claims_text(study.caveats),
-                        ]
-                    ).strip(),
-                ),
-                (*study.citations, *claims_citations(study.caveats)),
+            with_caveats(
+                f"Shares of people with metastatic breast cancer in the {study.name}.", study.citations, study.caveats
             )
             for study in dict.fromkeys(study for _, study in answer.sites if study)
         ),

@@ -21,6 +21,11 @@ def the(name: str) -> str:
     return name if name.lower().startswith("the ") else f"the {name}"
 
 
+def a(name: str) -> str:
+    """A name with its indefinite article: "a drug", "an immunotherapy"."""
+    return ("an " if name[:1].lower() in "aeiou" else "a ") + name
+
+
 def listed(names: list[str]) -> str:
     """Names in a sentence: "a", "a and b", "a, b and c"."""
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

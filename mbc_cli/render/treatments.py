@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mbc_cli.model import Citation, Drug, Site, Test
-from mbc_cli.names import name_key
+from mbc_cli.model import Drug, Site, Test
 from mbc_cli.render.document import (
     Context,
     Document,
@@ -17,6 +16,7 @@ from mbc_cli.render.document import (
     claims_json,
     claims_text,
     entry_ref,
+    saying,
 )
 from mbc_cli.render.sites import NOT_TIED
 from mbc_cli.render.text import the
@@ -29,21 +29,19 @@ SUBTYPE_LABELS = {
     "hr_positive": "hormone-receptor-positive (HR+)",
     "hr_negative": "hormone-receptor-negative (HR-)",
     "her2_positive": "HER2-positive",
+    "her2_negative": "HER2-negative",  # a status the user may give, though no entry is for it alone
     "triple_negative": "triple-negative",
     "brca_mutation": "BRCA1 or BRCA2 mutation",
 }
 
 
+NO_SUBTYPE = "no subtype named"
+"""What a treatment the sources tie to no subtype is for, in words: mbc does not say it is for everyone."""
+
+
 def for_whom(subtypes: Sequence[str]) -> str:
     """Whom a treatment or drug is for, in words."""
-    return ", ".join(SUBTYPE_LABELS[s] for s in subtypes) if subtypes else "any subtype"
-
-
-def naming(drug: Drug) -> tuple[Citation, ...]:
-    """The citations that name a drug (by its name or a brand), of all those that say what it is."""
-    names = [name_key(name) for name in (drug.name, *drug.brands, *drug.aliases)]
-    named = tuple(c for c in drug.citations if any(f" {n} " in f" {name_key(c.quote)} " for n in names))
-    return named or drug.citations
+    return ", ".join(SUBTYPE_LABELS[s] for s in subtypes) if subtypes else NO_SUBTYPE
 
 
 def drug_name(drug: Drug) -> str:
@@ -51,10 +49,6 @@ def drug_name(drug: Drug) -> str:
 
 
 # --- mbc treatments / tests ------------------------------------------------------------------
-
-
-NO_SUBTYPE = "no subtype named"
-"""What a treatment the sources tie to no subtype is for, in words: mbc does not say it is for everyone."""
 
 
 def _treatment_row(fit: TreatmentFit, profile: Profile, area: str | None) -> Row:
@@ -65,8 +59,8 @@ def _treatment_row(fit: TreatmentFit, profile: Profile, area: str | None) -> Row
     mine = [link for link in treatment.subtypes if not profile.given or link.subtype in profile.subtypes]
     also = [link for link in treatment.subtypes if link not in mine]
     cells = [treatment.name, claims_text(aims), ", ".join(drug_name(d) for d in fit.drugs) or "-"]
-    cited = [(), claims_citations(aims), tuple(c for d in fit.drugs for c in naming(d))]
-    cells.append(for_whom([link.subtype for link in mine]) if mine else NO_SUBTYPE)
+    cited = [(), claims_citations(aims), tuple(c for d in fit.drugs for c in saying(d.citations, drug_name(d)))]
+    cells.append(for_whom([link.subtype for link in mine]))
     cited.append(tuple(c for link in mine for c in link.citations))
     if profile.given:
         cells.append(for_whom([link.subtype for link in also]) if also else "")
@@ -83,29 +77,30 @@ def _said_of(subtypes: Sequence[str], profile: Profile) -> bool:
     return not subtypes or not profile.given or set(subtypes) <= profile.subtypes
 
 
+def _receptors(profile: Profile) -> list[tuple[str, str]]:
+    """What the user said of the receptors: (the flag, its words) for each status given."""
+    if "triple_negative" in profile.subtypes:
+        statuses = ["triple_negative"]
+    else:
+        given = (("hr", profile.hr_positive), ("her2", profile.her2_positive))
+        statuses = [
+            f"{receptor}_{'positive' if positive else 'negative'}"
+            for receptor, positive in given
+            if positive is not None
+        ]
+    return [("--" + status.replace("_", "-"), SUBTYPE_LABELS[status]) for status in statuses]
+
+
 def described(profile: Profile) -> str:
     """The cancer the user described, with every flag given: "hormone-receptor-positive (HR+), HER2-negative
     metastatic breast cancer", "metastatic breast cancer with a BRCA1 or BRCA2 mutation"."""
-    if "triple_negative" in profile.subtypes:
-        parts = [SUBTYPE_LABELS["triple_negative"]]
-    else:
-        parts = []
-        if profile.hr_positive is not None:
-            parts.append(SUBTYPE_LABELS["hr_positive" if profile.hr_positive else "hr_negative"])
-        if profile.her2_positive is not None:
-            parts.append(SUBTYPE_LABELS["her2_positive"] if profile.her2_positive else "HER2-negative")
-    cancer = " ".join([", ".join(parts), "metastatic breast cancer"]).strip()
+    cancer = " ".join([", ".join(words for _, words in _receptors(profile)), "metastatic breast cancer"]).strip()
     return f"{cancer} with a BRCA1 or BRCA2 mutation" if profile.brca_mutation else cancer
 
 
 def flags(profile: Profile) -> list[str]:
     """The flags that say what the user said: the command line's words for the profile."""
-    if "triple_negative" in profile.subtypes:
-        given = ["--triple-negative"]
-    else:
-        given = [f"--hr-{'positive' if profile.hr_positive else 'negative'}"] if profile.hr_positive is not None else []
-        if profile.her2_positive is not None:
-            given.append(f"--her2-{'positive' if profile.her2_positive else 'negative'}")
+    given = [flag for flag, _ in _receptors(profile)]
     return [*given, "--brca"] if profile.brca_mutation else given
 
 
