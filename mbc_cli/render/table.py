@@ -98,8 +98,7 @@ def wrap(text: str, width: int, hang: int = 0) -> list[str]:
     words = text.split()
     if not words:
         return [""]
-    if hang > width // 2 or hang + max(cell_len(word) for word in words) > width:
-        hang = min(hang, 2)
+    hang = _hanging(hang, width, max(cell_len(word) for word in words))
     lead = len(text) - len(text.lstrip(" "))  # a nested item keeps its indent
     lines: list[str] = []
     current, used = " " * lead, lead
@@ -125,6 +124,12 @@ def wrap(text: str, width: int, hang: int = 0) -> list[str]:
     return lines
 
 
+def _hanging(hang: int, width: int, longest_word: int) -> int:
+    """How far later lines start: `hang`, or two when it would take more than half the line or leave the
+    longest word no room."""
+    return min(hang, 2) if hang > width // 2 or hang + longest_word > width else hang
+
+
 def column_widths(columns: Sequence[Sequence[str]], room: int) -> list[int] | None:
     """Widths for columns of text (each its header, then its cells) that share `room` cells.
 
@@ -142,12 +147,11 @@ def column_widths(columns: Sequence[Sequence[str]], room: int) -> list[int] | No
     sizes = [[[cell_len(word) for word in cell.split()] for cell in column] for column in columns]
     indents = [[(len(cell) - len(cell.lstrip(" ")), _hang(cell)) for cell in column] for column in columns]
     words = [
-        max((size + indent for cell, (indent, _) in zip(column, lead, strict=True) for size in cell[:1]), default=1)
-        for column, lead in zip(sizes, indents, strict=True)
-    ]
-    words = [
-        max(first, *(size for cell in column for size in cell), min(HEADING, cell_len(texts[0])))
-        for first, column, texts in zip(words, sizes, columns, strict=True)
+        max(
+            min(HEADING, cell_len(texts[0])),
+            *(max(lead + cell[0], *cell) for cell, (lead, _) in zip(column, indent, strict=True) if cell),
+        )
+        for texts, column, indent in zip(columns, sizes, indents, strict=True)
     ]
     if sum(words) > room:
         return None
@@ -204,7 +208,9 @@ def _shared(columns: Sequence[Sequence[str]], longest: list[int], words: list[in
 
 def _count_lines(sizes: Sequence[int], width: int, lead: int = 0, hang: int = 0) -> int:
     """How many lines `wrap` makes of words of these sizes (in cells) at `width`, after `lead` cells
-    on the first line and `hang` on the others (a word wider than a line counts as one line)."""
+    on the first line and `hang` on the others, without making them (a word wider than a line counts
+    as one line): choosing column widths tries several, and this is the hot part of it."""
+    hang = _hanging(hang, width, max(sizes, default=0))
     lines, used = 1, -1
     for size in sizes:
         if used < 0:

@@ -7,6 +7,8 @@ import re
 from collections import Counter
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.console import Console
 
 from mbc_cli import query
@@ -177,3 +179,19 @@ def test_wrap_never_splits_a_word_that_fits() -> None:
     assert table.wrap("  - alpha beta gamma", 12, hang=4) == ["  - alpha", "    beta", "    gamma"]
     assert table.wrap("https://example.org/long", 10) == ["https://ex", "ample.org/", "long"]
     assert table.wrap("", 10) == [""]
+
+
+@given(
+    words=st.lists(st.text(alphabet="abcdefghij", min_size=1, max_size=12), max_size=30),
+    width=st.integers(min_value=12, max_value=60),
+    lead=st.sampled_from(["", "  ", "  - "]),
+)
+def test_counting_lines_agrees_with_wrapping(words: list[str], width: int, lead: str) -> None:
+    """Column widths are chosen by counting the lines each would give, without wrapping: the count must
+    be what `wrap` makes (for words that fit a line, as a table's always do)."""
+    text = lead + " ".join(words)
+    hang = table._hang(text)
+    sizes = [len(word) for word in text.split()]  # as column_widths measures a cell
+    assert table._count_lines(sizes, width, len(text) - len(text.lstrip(" ")), hang) == len(
+        table.wrap(text, width, hang)
+    )
