@@ -12,7 +12,7 @@ ideas, in the sources' words. A question the sources cannot answer is said to be
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from mbc_cli import searchable
 from mbc_cli.declare import Record
@@ -196,17 +196,6 @@ def _phrases() -> dict[str, list[tuple[list[str], Concept]]]:
             if words:
                 by_first.setdefault(words[0], []).append((words, concept))
     return {first: sorted(found, key=lambda pair: -len(pair[0])) for first, found in by_first.items()}
-
-
-def _find(stems: Sequence[str], phrase: Sequence[str], used: Iterable[int] = ()) -> set[int] | None:
-    """Where the words of `phrase` stand together in `stems` (none of them already used), or None."""
-    taken = set(used)
-    size = len(phrase)
-    for start in range(len(stems) - size + 1):
-        places = set(range(start, start + size))
-        if not places & taken and list(stems[start : start + size]) == list(phrase):
-            return places
-    return None
 
 
 def _command(
