@@ -124,6 +124,8 @@ class LocalArea(Record, kind=Kind.LOCAL_AREA):
     id: str
     name: str
     aliases: tuple[str, ...] = key(optional=True)
+    narrower: tuple[str, ...] = key(optional=True)
+    """Words for narrower kinds of it (axillary lymph nodes, of lymph nodes): matched as it, said to be a kind of it."""
     meaning: tuple[Claim, ...] = key(non_empty=True)
 
 

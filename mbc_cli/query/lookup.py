@@ -136,7 +136,8 @@ def _ending(key: str, known: str) -> str:
 
 def _named_how(kb: KnowledgeBase, ref: NameRef, known: str, otherwise: str | None = None) -> str:
     """How `known` names `ref`: its name, a narrower kind of it, or (else) `otherwise`, an alias by default."""
-    if ref.kind == "symptom" and known in {name_key(word) for word in kb.symptoms[ref.id].narrower}:
+    entry = kb.entries(ref.kind).get(ref.id) if ref.kind.file else None  # a place is named with its site
+    if known in {name_key(word) for word in getattr(entry, "narrower", ())}:  # symptoms and local areas have them
         return "narrower"
     if otherwise is not None:
         return otherwise

@@ -103,3 +103,11 @@ def test_fuzz_any_site_name_answers_with_real_entries_or_is_not_found_quickly(te
         assert all(real_kb.symptoms[chain.condition.id] == chain.condition for chain in answer.chains)
         assert all(real_kb.tests[test.id] == test for test, _ in answer.tests)
     assert all(real_kb.treatments[treatment.id] == treatment for treatment, _ in answer.treatments)
+
+
+@pytest.mark.parametrize("name", ["axillary lymph nodes", "lymph nodes near the breast", "supraclavicular lymph nodes"])
+def test_a_narrower_kind_of_lymph_nodes_is_said_to_be_one(real_kb: KnowledgeBase, name: str) -> None:
+    """Nodes in one place are a kind of lymph nodes, not their name: the answer says so."""
+    answer = query.by_site(real_kb, name)
+    assert isinstance(answer, query.LocalAreaAnswer)
+    assert (answer.area.id, answer.match.how) == ("lymph_nodes", "narrower")
