@@ -46,6 +46,8 @@ class Source(Record, kind=Kind.SOURCE):
     url: str | None
     authors: tuple[str, ...] = key(optional=True)
     reviewed_by: tuple[str, ...] = key(optional=True)
+    faq_answered_by: tuple[str, ...] = key(optional=True)
+    """Who signed the answers of the source's closing questions and answers: not its author nor its reviewer."""
     published: str | None = key(optional=True, pattern="date")
     last_reviewed: str | None = key(optional=True, pattern="date")
     last_updated: str | None = key(optional=True, pattern="date")

@@ -129,6 +129,7 @@ def source_json(source: Source) -> JsonObject:
         "url": source.url,
         "authors": list(source.authors),
         "reviewed_by": list(source.reviewed_by),
+        "faq_answered_by": list(source.faq_answered_by),
         "published": source.published,
         "last_reviewed": source.last_reviewed,
         "last_updated": source.last_updated,

@@ -337,6 +337,8 @@ def _who(source: Source) -> str:
         parts.append("By " + ", ".join(source.authors))
     if source.reviewed_by:
         parts.append("Reviewed by " + ", ".join(source.reviewed_by))
+    if source.faq_answered_by:
+        parts.append("Closing FAQ answer signed by " + ", ".join(source.faq_answered_by))
     return " ".join(part if part[-1] in ".?!" else part + "." for part in parts)
 
 

@@ -37,6 +37,7 @@ def test_sources_match_the_manifest(real_kb: KnowledgeBase, sources_dir: Path) -
             assert getattr(source, field) == (None if expected is None else str(expected))
         assert source.authors == tuple(described.get("authors", ()))
         assert source.reviewed_by == tuple(described.get("reviewed_by", ()))
+        assert source.faq_answered_by == tuple(described.get("faq_answered_by", ()))
         assert source.licence == described["licence"]
 
 
@@ -65,5 +66,9 @@ def test_normalise_applies_exactly_the_agreed_rules(raw: str, normalised: str) -
 
 
 def test_every_person_is_one_name_with_their_credential(real_kb: KnowledgeBase) -> None:
-    people = [name for source in real_kb.sources.values() for name in (*source.authors, *source.reviewed_by)]
-    assert sorted(people) == ["Ananya Mandal, MD", "Christina Chun, MPH", "Katie E. Golden, MD", "Sophie Vergnaud, MD"]
+    people = [
+        name
+        for source in real_kb.sources.values()
+        for name in (*source.authors, *source.reviewed_by, *source.faq_answered_by)
+    ]
+    assert sorted(people) == ["Christina Chun, MPH", "Dr. Ananya Mandal", "Katie E. Golden, MD", "Sophie Vergnaud, MD"]
