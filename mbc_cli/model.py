@@ -15,6 +15,9 @@ from mbc_cli.kinds import Kind
 
 SUBTYPES = ("hr_positive", "hr_negative", "her2_positive", "triple_negative", "brca_mutation")
 """The subtypes of breast cancer a treatment or drug can be for."""
+ANY_SUBTYPE = "any"
+"""What a source says a treatment or drug is for when it names it for metastatic breast cancer with no subtype
+("an example of immunotherapy for metastatic breast cancer"): no filter hides what one source says this of."""
 
 
 class Citation(Record):
@@ -98,9 +101,10 @@ class AreaLink(Record):
 
 
 class SubtypeLink(Record):
-    """A treatment or drug is for one subtype of breast cancer."""
+    """Whom a treatment or drug is for, as some sources say: one subtype, or metastatic breast cancer with no
+    subtype named (ANY_SUBTYPE)."""
 
-    subtype: str = key(choices=SUBTYPES)
+    subtype: str = key(choices=(*SUBTYPES, ANY_SUBTYPE))
     citations: tuple[Citation, ...]
 
 
@@ -139,6 +143,9 @@ class Symptom(Record, kind=Kind.SYMPTOM):
     aliases: tuple[str, ...] = key(optional=True)
     narrower: tuple[str, ...] = key(optional=True)
     """Words for narrower kinds of it (hip fracture, of fractures): matched as it, and said to be a kind of it."""
+    disorders: tuple[str, ...] = key(optional=True)
+    """Names of disorders of their own that have this symptom (migraine, of headache), which the sources never
+    mention: read as it, and the answer says that the sources speak of it, not of that disorder."""
     kind: str = key(choices=("symptom", "condition"))
     description: tuple[Claim, ...] = key(optional=True)
     general: tuple[Citation, ...] = key(optional=True)
@@ -156,6 +163,8 @@ class Test(Record, kind=Kind.TEST):
     sites: tuple[SiteLink, ...] = key(optional=True)
     """Empty when it is used wherever the cancer may have spread."""
     notes: tuple[Claim, ...] = key(optional=True)
+    only_at: str | None = key(optional=True, choices=("follow_up",))
+    """follow_up: a check the sources name only at follow-up visits, not as a test to find spread."""
 
 
 class Treatment(Record, kind=Kind.TREATMENT):
@@ -167,9 +176,11 @@ class Treatment(Record, kind=Kind.TREATMENT):
     kind: str = key(choices=("systemic", "local", "supportive", "trial", "emerging"))
     aims: tuple[Claim, ...] = key(non_empty=True)
     subtypes: tuple[SubtypeLink, ...] = key(optional=True)
-    """Empty when it is for any subtype."""
+    """Whom each source says it is for, side by side; empty when no source names whom."""
     sites: tuple[AreaLink, ...] = key(optional=True)
     notes: tuple[Claim, ...] = key(optional=True)
+    drug_lists: tuple[Claim, ...] = key(optional=True)
+    """What the sources say of their lists of its drugs: that a list gives examples, not every drug there is."""
 
 
 class Drug(Record, kind=Kind.DRUG):

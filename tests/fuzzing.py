@@ -19,7 +19,7 @@ import functools
 import re
 import shlex
 import string
-import time
+import unicodedata
 from collections.abc import Callable, Iterator
 from collections.abc import Mapping as MappingABC
 from dataclasses import dataclass
@@ -37,14 +37,17 @@ from mbc_cli.model import KnowledgeBase
 from mbc_cli.names import name_key
 from mbc_cli.query.lookup import Hit
 
+from .work import within
+
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 MINIMAL_FILES = tuple(sorted(path.name for path in MINIMAL.iterdir()))
 
-CALL_LIMIT = 1.0
-"""Seconds any one call may take, on any input: mbc must stay fast on hostile text and files."""
-READ_LIMIT = 0.5
-"""Seconds read_yaml may take on one fuzzed file (a few kilobytes): well under a second."""
+WORK_BASE = 300_000
+"""Function calls any one call may make on a short input (a question takes a few thousand)."""
+WORK_PER_CHARACTER = 50
+"""And for each character of its input, as Unicode writes it out (NFKC): work that grows with the input stays
+linear (a 180,000-character term takes about 9 calls a character); a slip into quadratic work does not."""
 
 T = TypeVar("T")
 
@@ -405,16 +408,22 @@ def hostile_text() -> st.SearchStrategy[str]:
 # --- Checks of the matcher's answers -------------------------------------------------------------
 
 
-def timed(call: Callable[[], T]) -> T | NotFoundError:
-    """The call's answer, or the NotFoundError it raised (any other exception fails the test); under CALL_LIMIT."""
-    started = time.perf_counter()
-    try:
-        result: T | NotFoundError = call()
-    except NotFoundError as error:
-        result = error
-    elapsed = time.perf_counter() - started
-    assert elapsed < CALL_LIMIT, f"took {elapsed:.2f} s (limit {CALL_LIMIT} s)"
-    return result
+def work_budget(*texts: str) -> int:
+    """How many function calls a call may make on these inputs (see WORK_BASE)."""
+    return WORK_BASE + WORK_PER_CHARACTER * sum(len(unicodedata.normalize("NFKC", text)) for text in texts)
+
+
+def bounded(call: Callable[[], T], *texts: str) -> T | NotFoundError:
+    """The call's answer, or the NotFoundError it raised (any other exception fails the test), made within the
+    work budget of its input `texts`."""
+
+    def answer() -> T | NotFoundError:
+        try:
+            return call()
+        except NotFoundError as error:
+            return error
+
+    return within(work_budget(*texts), answer)
 
 
 def entry_exists(knowledge: KnowledgeBase, kind: str, entry_id: str) -> bool:

@@ -68,7 +68,7 @@ LESS_COMMON = {"reproductive_tract", "digestive_tract", "pancreas", "kidneys", "
 SUBTYPES = {
     "hormone_therapy": {"hr_positive"},
     "targeted_therapy": {"her2_positive", "hr_positive", "brca_mutation", "triple_negative"},
-    "immunotherapy": {"triple_negative"},
+    "immunotherapy": {"any", "triple_negative"},  # NCI: for triple-negative; GoodRx and another: for any
     "chemotherapy": set(),
     "radiation_therapy": set(),
 }
@@ -81,7 +81,7 @@ DRUGS = {
     "olaparib": ("Lynparza", {"brca_mutation"}),
     "talazoparib": ("Talzenna", {"brca_mutation"}),
     "sacituzumab_govitecan": ("Trodelvy", {"triple_negative"}),
-    "pembrolizumab": ("Keytruda", set()),
+    "pembrolizumab": ("Keytruda", {"any"}),
     "tamoxifen": (None, {"hr_positive"}),
     "aromatase_inhibitors": (None, {"hr_positive"}),
     "bisphosphonates": (None, set()),
@@ -205,7 +205,10 @@ def test_site_notes_the_sources_make(real_kb: KnowledgeBase) -> None:
     def notes(site: str) -> str:
         return " ".join(claim.text for claim in real_kb.sites[site].notes)
 
-    assert "no symptoms at first" in notes("lung")
+    assert "often shows no symptoms" in notes("lung")
+    assert "at first" not in notes("lung")  # no source says it of the lungs; one says it of the liver
     assert "no noticeable symptoms at first" in notes("liver")
     assert "does not go away with rest" in notes("bone")
+    assert "Any bone can be affected" in notes("bone")
     assert "triple-negative or HER2-positive" in notes("brain")
+    assert "depends on the affected area of the brain" in notes("brain")

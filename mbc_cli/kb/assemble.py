@@ -94,7 +94,7 @@ def knowledge_base(ids: Mapping[kinds.Kind, Mapping[str, Checked]], path: str) -
     for test in entries["tests"].values():
         for site_link in test.sites:
             tests_by_site[site_link.site].append(test.id)
-        if not test.sites:
+        if not test.sites and test.only_at is None:  # a check at follow-up finds no spread anywhere
             tests_by_site[index.ANY].append(test.id)
     treatments_by_site: defaultdict[str, list[str]] = defaultdict(list)
     treatments_by_subtype: defaultdict[str, list[str]] = defaultdict(list)
@@ -102,8 +102,9 @@ def knowledge_base(ids: Mapping[kinds.Kind, Mapping[str, Checked]], path: str) -
         for area_link in treatment.sites:
             treatments_by_site[area_link.site].append(treatment.id)
         for subtype in treatment.subtypes:
-            treatments_by_subtype[subtype.subtype].append(treatment.id)
-        if not treatment.subtypes:
+            if subtype.subtype != model.ANY_SUBTYPE:
+                treatments_by_subtype[subtype.subtype].append(treatment.id)
+        if not treatment.subtypes or any(s.subtype == model.ANY_SUBTYPE for s in treatment.subtypes):
             treatments_by_subtype[index.ANY].append(treatment.id)
     drugs_by_treatment: defaultdict[str, list[str]] = defaultdict(list)
     for drug in entries["drugs"].values():
@@ -132,7 +133,7 @@ def knowledge_base(ids: Mapping[kinds.Kind, Mapping[str, Checked]], path: str) -
     return built.replace(text_words=_frozen(words), text_weights=_frozen(weights))
 
 
-_NAMING_FIELDS = ("name", "brands", "aliases", "narrower")
+_NAMING_FIELDS = ("name", "brands", "aliases", "narrower", "disorders")
 """The fields of an entry that name it, in the order the index takes them."""
 
 

@@ -54,7 +54,7 @@ class Hit(Record):
     matched: str
     """The name or alias it matched, normalised (its name key)."""
     how: str
-    """name, alias, narrower, plural, singular, inflection, phrase or word (the core word of its names)."""
+    """name, alias, narrower, disorder, plural, singular, inflection, phrase or word (the core word of its names)."""
     ignored: tuple[str, ...] = ()
     """The user's words that were left aside: degree, time, whose, or a site's name."""
     negated: tuple[str, ...] = ()
@@ -62,6 +62,9 @@ class Hit(Record):
     places: tuple[str, ...] = ()
     """The ids of the sites (and local areas) the user's words name beside it ("rib pain": bone)."""
 
+
+_KINDS_OF = frozenset({"narrower", "disorder"})
+"""How a name may name only a kind of an entry, or a disorder that has it: such names make no core word."""
 
 STRICT_WORDS = 3
 """A term of at most this many words must be understood whole ("fits and starts" names no seizure); in a
@@ -139,6 +142,8 @@ def _named_how(kb: KnowledgeBase, ref: NameRef, known: str, otherwise: str | Non
     entry = kb.entries(ref.kind).get(ref.id) if ref.kind.file else None  # a place is named with its site
     if known in {name_key(word) for word in getattr(entry, "narrower", ())}:  # symptoms and local areas have them
         return "narrower"
+    if known in {name_key(word) for word in getattr(entry, "disorders", ())}:
+        return "disorder"
     if otherwise is not None:
         return otherwise
     return "name" if name_key(ref.name) == known else "alias"
@@ -273,7 +278,7 @@ def _core_word(kb: KnowledgeBase, left: list[str], kinds: frozenset[str]) -> Hit
     keys = [
         known
         for known in named
-        if any(ref.kind in kinds and _named_how(kb, ref, known) != "narrower" for ref in kb.names[known])
+        if any(ref.kind in kinds and _named_how(kb, ref, known) not in _KINDS_OF for ref in kb.names[known])
     ] or named  # a narrower kind ("painful breathing" under chest pain) makes no core word where a name does
     entries = {(ref.kind, ref.id) for known in keys for ref in kb.names[known] if ref.kind in kinds}
     if len(entries) != 1 or len(keys) < 2:  # one name holding a word ("blocked up") does not make it a core

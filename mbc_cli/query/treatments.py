@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 from mbc_cli.declare import Record
 from mbc_cli.errors import UsageError
 from mbc_cli.index import ANY
-from mbc_cli.model import AreaLink, Drug, KnowledgeBase, LocalArea, Site, SubtypeLink, Test, Treatment
+from mbc_cli.model import ANY_SUBTYPE, AreaLink, Drug, KnowledgeBase, LocalArea, Site, SubtypeLink, Test, Treatment
 from mbc_cli.query import lookup
 
 
@@ -34,6 +34,11 @@ class Profile(Record):
         if self.brca_mutation is True:
             has.add("brca_mutation")
         return frozenset(has)
+
+    @property
+    def wanted(self) -> frozenset[str]:
+        """Whom a treatment may be said to be for, to fit this cancer: its subtypes, or any subtype."""
+        return self.subtypes | {ANY_SUBTYPE}
 
     @property
     def given(self) -> bool:
@@ -103,8 +108,9 @@ class TreatmentsAnswer(Record):
 
 
 def _fits(subtypes: Sequence[SubtypeLink], profile: Profile) -> bool:
-    """A restricted treatment or drug fits only when the user's flags say the cancer has its subtype."""
-    return not profile.given or not subtypes or any(link.subtype in profile.subtypes for link in subtypes)
+    """A restricted treatment or drug fits only when the user's flags say the cancer has its subtype: it is
+    hidden only when every source that says whom it is for names another subtype."""
+    return not profile.given or not subtypes or any(link.subtype in profile.wanted for link in subtypes)
 
 
 def _candidates(kb: KnowledgeBase, profile: Profile) -> Iterator[Treatment]:
@@ -150,6 +156,6 @@ def tests_for(kb: KnowledgeBase, *, site: str | None = None) -> TestsAnswer:
     chosen = tuple(
         (test, tuple(kb.sites[link.site] for link in test.sites))
         for test in kb.tests.values()
-        if area is None or not test.sites or any(link.site == area.id for link in test.sites)
+        if area is None or (not test.sites and test.only_at is None) or any(link.site == area.id for link in test.sites)
     )
     return TestsAnswer(area, chosen)

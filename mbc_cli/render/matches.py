@@ -18,6 +18,8 @@ def how(hit: Hit) -> str:
         words += f' "{hit.matched}"'
     elif hit.how == "narrower":
         words = f'"{hit.matched}" is a kind of {hit.ref.name}'
+    elif hit.how == "disorder":
+        words = f'read as {hit.ref.name}: the sources speak of {hit.ref.name}, not of "{hit.matched}", a disorder of its own'
     elif hit.how == "word":
         words = f'a word of "{hit.matched}"'
     aside = _aside(hit)

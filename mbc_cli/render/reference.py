@@ -250,7 +250,11 @@ def drugs(answer: Sequence[tuple[Drug, Treatment]], context: Context) -> Documen
         [_drug_json(d, t) for d, t in answer],
         lead=(),
         sections=(Section("Drugs", ("generic name", "brand names", "what it is", "for", "treatment"), tuple(rows)),),
-        notes=(),
+        notes=tuple(
+            Row((f"{t.name}: {claim.text}",), claim.citations)
+            for t in dict.fromkeys(t for _, t in answer)
+            for claim in t.drug_lists
+        ),
     )
 
 
@@ -281,6 +285,11 @@ def _drug_rows(d: Drug, t: Treatment) -> tuple[Row, ...]:
         Row(("treatment", t.name), saying(d.citations, t.name)),
         Row((f"aims of {t.name}", claims_text(t.aims)), claims_citations(t.aims)),
         *(Row(("the sources say", claim.text), claim.citations) for claim in d.notes),
+        *(
+            Row((f"drugs for {t.name}", claim.text), claim.citations)
+            for claim in t.drug_lists
+            if set(claim.subtypes) <= {link.subtype for link in d.subtypes}
+        ),
     )
 
 

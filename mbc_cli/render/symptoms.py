@@ -71,8 +71,12 @@ def symptom(answer: SymptomAnswer, context: Context) -> Document:
         for claim in (*s.description, *s.notes)
     )
     terms = [m.term for m in answer.matches]
+    titled = [  # a disorder the sources never mention is not what they say a site causes: its symptom is
+        ", ".join(hit.ref.name for hit in m.hits) if m.hits and all(h.how == "disorder" for h in m.hits) else m.term
+        for m in answer.matches
+    ]
     return context.document(
-        "Sites that can cause: " + ", ".join(terms),
+        "Sites that can cause: " + ", ".join(titled),
         {
             "command": "symptom",
             "terms": terms,

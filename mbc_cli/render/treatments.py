@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from mbc_cli.model import Drug, Site, Test
+from mbc_cli.model import ANY_SUBTYPE, Drug, Site, Test
 from mbc_cli.render.document import (
     Context,
     Document,
@@ -32,6 +32,7 @@ SUBTYPE_LABELS = {
     "her2_negative": "HER2-negative",  # a status the user may give, though no entry is for it alone
     "triple_negative": "triple-negative",
     "brca_mutation": "BRCA1 or BRCA2 mutation",
+    ANY_SUBTYPE: "metastatic breast cancer, no subtype named",
 }
 
 
@@ -56,7 +57,7 @@ def _treatment_row(fit: TreatmentFit, profile: Profile, area: str | None) -> Row
     the citations of its own words, and where else it applies."""
     treatment = fit.treatment
     aims = [claim for claim in treatment.aims if _said_of(claim.subtypes, profile)]
-    mine = [link for link in treatment.subtypes if not profile.given or link.subtype in profile.subtypes]
+    mine = [link for link in treatment.subtypes if not profile.given or link.subtype in profile.wanted]
     also = [link for link in treatment.subtypes if link not in mine]
     cells = [treatment.name, claims_text(aims), ", ".join(drug_name(d) for d in fit.drugs) or "-"]
     cited = [(), claims_citations(aims), tuple(c for d in fit.drugs for c in saying(d.citations, drug_name(d)))]
@@ -166,7 +167,7 @@ def treatments(answer: TreatmentsAnswer, context: Context) -> Document:
     notes = tuple(
         Row((f"{f.treatment.name}: {claim.text}",), claim.citations)
         for f in answer.treatments
-        for claim in f.treatment.notes
+        for claim in (*f.treatment.notes, *(f.treatment.drug_lists if f.drugs else ()))
         if _said_of(claim.subtypes, profile)
     )
     return context.document(
@@ -198,23 +199,38 @@ def tests(answer: TestsAnswer, context: Context) -> Document:
             (test.name, claims_text(test.purpose), where), (), ((), claims_citations(test.purpose), site_citations)
         )
 
-    rows = tuple(row(test, checks) for test, checks in answer.tests)
+    finding = [(test, checks) for test, checks in answer.tests if test.only_at is None]
+    follow_up = [(test, checks) for test, checks in answer.tests if test.only_at == "follow_up"]
+    rows = tuple(row(test, checks) for test, checks in finding)
+    later = tuple(
+        Row((test.name, claims_text(test.purpose)), (), ((), claims_citations(test.purpose))) for test, _ in follow_up
+    )
     results = [
         {
             **entry_ref(test.id, test.name, r.every_citation()),
             "purpose": claims_json(test.purpose),
             "sites": [s.id for s in checks],
+            "only_at": test.only_at,
             "notes": claims_json(test.notes),
         }
-        for (test, checks), r in zip(answer.tests, rows, strict=True)
+        for (test, checks), r in zip((*finding, *follow_up), (*rows, *later), strict=True)
     ]
     where = f" to {the(answer.site.name)}" if answer.site else ""
+    sections = [Section("Tests", ("test", "what it shows", "sites it checks"), rows)]
+    if later:
+        sections.append(
+            Section(
+                "Checks at follow-up visits (not named as tests to find spread)",
+                ("check", "what the sources say"),
+                later,
+            )
+        )
     return context.document(
         f"Tests used to find spread{where}",
         {"command": "tests", "site": answer.site.id if answer.site else None},
         results,
         lead=(),
-        sections=(Section("Tests", ("test", "what it shows", "sites it checks"), rows),),
+        sections=tuple(sections),
         notes=tuple(
             Row((f"{test.name}: {claim.text}",), claim.citations) for test, _ in answer.tests for claim in test.notes
         ),

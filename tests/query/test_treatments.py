@@ -28,8 +28,26 @@ def test_her2_positive_shows_her2_drugs_not_other_subtypes(real_kb: KnowledgeBas
         "ado_trastuzumab_emtansine",
     }
     assert "hormone_therapy" not in shown
-    assert "immunotherapy" not in shown
     assert {"chemotherapy", "radiation_therapy", "palliative_care"} <= set(shown)
+
+
+@pytest.mark.parametrize("flags", [{"her2_positive": True}, {"hr_positive": True}, {"brca": True}])
+def test_immunotherapy_shows_for_every_subtype_as_two_sources_name_it_for_any(
+    real_kb: KnowledgeBase, flags: dict[str, bool]
+) -> None:
+    """NCI names it for triple-negative cancer; GoodRx and another source, for metastatic breast cancer with no
+    subtype: a filter hides only what every source that says whom it is for ties to another subtype."""
+    assert fitting(real_kb, **flags)["immunotherapy"] == {"pembrolizumab"}
+    said = {link.subtype: {c.source for c in link.citations} for link in real_kb.treatments["immunotherapy"].subtypes}
+    assert said == {"any": {"goodrx", "health_site"}, "triple_negative": {"nci"}}
+
+
+def test_hormone_therapy_is_hidden_only_as_every_source_saying_whom_it_is_for_says_hr_positive(
+    real_kb: KnowledgeBase,
+) -> None:
+    links = real_kb.treatments["hormone_therapy"].subtypes
+    assert {link.subtype for link in links} == {"hr_positive"}
+    assert "hormone_therapy" not in fitting(real_kb, her2_positive=True)
 
 
 def test_hr_positive_shows_hormone_therapy(real_kb: KnowledgeBase) -> None:
@@ -81,5 +99,12 @@ def test_site_may_be_a_local_area(real_kb: KnowledgeBase) -> None:
 
 def test_tests_for_a_site_are_its_own_and_the_general_ones(real_kb: KnowledgeBase) -> None:
     answer = query.tests_for(real_kb, site="bone")
-    assert {test.id for test, _ in answer.tests} == {"bone_scan", "biopsy", "ct_scan", "imaging_tests", "physical_exam"}
+    assert {test.id for test, _ in answer.tests} == {"bone_scan", "biopsy", "ct_scan", "imaging_tests"}
     assert len(query.tests_for(real_kb).tests) == len(real_kb.tests)
+
+
+def test_a_check_named_only_at_follow_up_is_no_test_to_find_spread(real_kb: KnowledgeBase) -> None:
+    """The one source that names a physical examination speaks of follow-up visits: it is listed apart."""
+    assert real_kb.tests["physical_exam"].only_at == "follow_up"
+    assert all(test.id != "physical_exam" for test, _ in query.tests_for(real_kb, site="brain").tests)
+    assert "physical_exam" not in {test.id for test, _ in query.by_site(real_kb, "bone").tests}
