@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from mbc_cli.model import KnowledgeBase
 from mbc_cli.query import lookup
 from mbc_cli.render.matches import describe, why
@@ -37,3 +39,15 @@ def test_a_negation_is_said_apart(real_kb: KnowledgeBase) -> None:
 def test_a_narrower_kind_is_said_to_be_one(real_kb: KnowledgeBase) -> None:
     hits = lookup.find(real_kb, "hip fracture", SYMPTOM)
     assert describe("hip fracture", hits) == '"hip fracture" → fractures ("hip fracture" is a kind of fractures)'
+
+
+@pytest.mark.parametrize(
+    ("term", "symptom"), [("migraine", "headache"), ("cluster headache", "headache"), ("hives", "rash")]
+)
+def test_a_disorder_of_its_own_is_read_as_its_symptom_and_said_not_to_be_in_the_sources(
+    real_kb: KnowledgeBase, term: str, symptom: str
+) -> None:
+    """The sources speak of headache, never of migraine: mbc does not say migraine is what they speak of."""
+    [hit] = lookup.find(real_kb, term, SYMPTOM)
+    assert (hit.ref.id, hit.how) == (symptom, "disorder")
+    assert f'the sources speak of {symptom}, not of "{term}", a disorder of its own' in describe(term, (hit,))
