@@ -14,8 +14,8 @@ from collections.abc import Callable
 from mbc_cli.kb import load
 from mbc_cli.kinds import NAMED
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.names import name_key
-from mbc_cli.query import close_names
+from mbc_cli.understand import spelling
+from mbc_cli.understand.normalise import name_key
 
 TYPOS: tuple[tuple[str, str], ...] = (
     # the issue's examples, then typos seen in patient forums' spelling: (typed, the entry id meant)
@@ -69,7 +69,7 @@ def _entry(knowledge: KnowledgeBase, key: str) -> str:
 
 
 def difflib_top(knowledge: KnowledgeBase) -> Callable[[str], list[str]]:
-    return lambda text: list(close_names.suggest(knowledge, text, NAMED, limit=3))
+    return lambda text: list(spelling.suggest(knowledge, text, NAMED, limit=3))
 
 
 def rapidfuzz_top(knowledge: KnowledgeBase, scorer_name: str) -> Callable[[str], list[str]]:

@@ -14,7 +14,7 @@ from typing import Any
 
 import typer
 
-from mbc_cli.names import name_key
+from mbc_cli.understand.normalise import name_key
 
 _BASH_SPECIAL = re.compile(r"""([\s'"\\$`()&;<>|*?\[\]{}!#~])""")
 LIMIT = 100

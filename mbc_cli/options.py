@@ -45,8 +45,8 @@ def words_given(value: Any) -> Any:
 
     Of several terms, one with words is enough: `mbc symptom headache ""` answers for headache.
     """
-    from mbc_cli.names import name_key
     from mbc_cli.printable import visible
+    from mbc_cli.understand.normalise import name_key
 
     given = [value] if isinstance(value, str) else list(value or ())
     if given and not any(name_key(text) for text in given):

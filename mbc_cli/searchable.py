@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 from mbc_cli import model
 from mbc_cli.kinds import Kind
 from mbc_cli.model import Citation, Claim
-from mbc_cli.names import family, name_key
-from mbc_cli.vocabulary import FUNCTION_WORDS
+from mbc_cli.understand.normalise import family, name_key
+from mbc_cli.understand.words import FUNCTION_WORDS
 
 if TYPE_CHECKING:
     from mbc_cli.model import KnowledgeBase

@@ -34,8 +34,8 @@ from mbc_cli.errors import Location, NotFoundError, Problem
 from mbc_cli.kb import load
 from mbc_cli.kb.read import ListNode, MappingNode, Scalar, Value
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.names import name_key
-from mbc_cli.query.lookup import Hit
+from mbc_cli.understand.normalise import name_key
+from mbc_cli.understand.recognise import Hit
 
 from .work import within
 

@@ -15,7 +15,7 @@ from mbc_cli import index, kinds, model, searchable
 from mbc_cli.declare import Record
 from mbc_cli.kb import schema
 from mbc_cli.kb.shapes import Checked
-from mbc_cli.names import content, name_key, phrase_key, stem, stem_key
+from mbc_cli.understand.normalise import content, name_key, phrase_key, stem, stem_key
 
 T = TypeVar("T")
 R = TypeVar("R", bound=Record)

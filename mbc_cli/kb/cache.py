@@ -52,7 +52,8 @@ _INDEXES = ("names", "stems", "phrases", "words", "text_words", "text_weights")
 """Fields keyed by what the user types: stored in shards by the keys' first characters."""
 _KEYS = ("tests_by_site", "treatments_by_site", "treatments_by_subtype", "drugs_by_treatment")
 """Fields whose values are tuples of ids: stored as they are."""
-_SHAPERS: tuple[str, ...] = ("declare.py", "kinds.py", "model.py", "kb/assemble.py", "names.py", "vocabulary.py")
+_SHAPERS: tuple[str, ...] = ("declare.py", "kinds.py", "model.py", "kb/assemble.py")
+_SHAPERS += ("understand/normalise.py", "understand/words.py")
 _SHAPERS += ("searchable.py", "kb/cache.py")
 """mbc's modules whose code decides what the compiled model holds: part of the hash."""
 _CLASSES: tuple[type[Record], ...] = tuple(

@@ -10,9 +10,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from mbc_cli.query.close_names import suggest
-    from mbc_cli.query.inventory import Summary, all_citations, entries_by_kind, summary
-    from mbc_cli.query.lookup import advice
+    from mbc_cli.query.inventory import Summary, advice, all_citations, entries_by_kind, summary
     from mbc_cli.query.reference import (
         Named,
         Statistics,
@@ -37,9 +35,7 @@ if TYPE_CHECKING:
     )
 
 _HOME = {
-    **dict.fromkeys(("Summary", "all_citations", "entries_by_kind", "summary"), "inventory"),
-    "advice": "lookup",
-    "suggest": "close_names",
+    **dict.fromkeys(("Summary", "advice", "all_citations", "entries_by_kind", "summary"), "inventory"),
     **dict.fromkeys(
         (
             "Named",
@@ -99,7 +95,6 @@ __all__ = [
     "statistics",
     "status",
     "subtype_flags",
-    "suggest",
     "summary",
     "term_named",
     "tests_for",

@@ -19,12 +19,13 @@ from mbc_cli.declare import Record
 from mbc_cli.errors import Unanswered
 from mbc_cli.kinds import NAMED, SITE_KINDS
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.names import content
-from mbc_cli.query import lookup, reference
+from mbc_cli.query import inventory, reference
 from mbc_cli.query.statements import LIMIT, Statement, normal_words, statements
-from mbc_cli.query.unanswerable import about_another_cancer, advice_asked, unknown
-from mbc_cli.questions import CONCEPTS, MEANING, QUESTION_WORDS, Concept, Subtype, subtypes_in, without_subtypes
-from mbc_cli.vocabulary import FUNCTION_WORDS, QUALIFIERS
+from mbc_cli.understand import recognise
+from mbc_cli.understand.ideas import CONCEPTS, MEANING, QUESTION_WORDS, Concept, Subtype, subtypes_in, without_subtypes
+from mbc_cli.understand.interpret import about_another_cancer, advice_asked, unknown
+from mbc_cli.understand.normalise import content
+from mbc_cli.understand.words import FUNCTION_WORDS, QUALIFIERS
 
 LONG_QUESTION = 20
 """A question of more words than this is a story rather than a question: a word mbc does not know in it
@@ -120,7 +121,7 @@ def _entry_statements(kb: KnowledgeBase, kind: str, entry_id: str) -> tuple[Stat
 
 def _unanswered(kb: KnowledgeBase, question: str) -> Unanswered:
     """The failure for a question the sources cannot answer: what mbc can answer instead, and the advice."""
-    return Unanswered(question, ABOUT, lookup.advice(kb).text)
+    return Unanswered(question, ABOUT, inventory.advice(kb).text)
 
 
 def _answer_of(kb: KnowledgeBase, command: tuple[str, ...]) -> object:
@@ -213,7 +214,7 @@ def _command(
     if subtypes:
         flags = tuple(dict.fromkeys(subtype.flag for subtype, _, _ in subtypes))
         site = _site(kb, text) if text else None
-        if words and lookup.find(kb, text, frozenset({"treatment", "drug"})):  # "immunotherapy for tnbc"
+        if words and recognise.find(kb, text, frozenset({"treatment", "drug"})):  # "immunotherapy for tnbc"
             concepts, words = concepts | {"treatment"}, []
         if concepts <= {"treatment"} and (not words or site) and ("treatment" in concepts or not _meaning_asked(key)):
             return ("treatments", *flags, *(("--site", site) if site else ())), [f"site {site}"] if site else []
@@ -247,12 +248,12 @@ def _command(
             return ("site", site), [f"site {site}"]
         return None, [f"site {site}"]
     if concepts <= {"symptoms", "spread", "cause"}:
-        symptoms = lookup.find(kb, text, frozenset({"symptom"}))
+        symptoms = recognise.find(kb, text, frozenset({"symptom"}))
         if symptoms:
             return ("symptom", text), [f"symptom {hit.ref.name}" for hit in symptoms]
     if not concepts or concepts <= {"treatment"}:
         for kind in ("drug", "term"):
-            hits = lookup.find(kb, text, frozenset({kind}))
+            hits = recognise.find(kb, text, frozenset({kind}))
             if len({hit.ref.id for hit in hits}) == 1:
                 return (kind, hits[0].ref.name), [f"{kind} {hits[0].ref.name}"]
     return None, []
@@ -265,7 +266,7 @@ def _named_whole(kb: KnowledgeBase, key: str, concepts: set[str]) -> tuple[tuple
     text = " ".join(words)
     if not text:
         return None
-    hits = lookup.find(kb, text, NAMED)
+    hits = recognise.find(kb, text, NAMED)
     if concepts and not set(key.split()) & _DEFINE and any(hit.ref.kind == "term" for hit in hits):
         return None  # "what is the outlook" asks about the outlook; "what does outlook mean" asks for the word
     if not hits and _meaning_asked(key) and not concepts:
@@ -293,7 +294,7 @@ def _meaning_asked(key: str) -> bool:
 
 def _site(kb: KnowledgeBase, text: str) -> str | None:
     """The site (or local area) that all of `text` names, by its name; None if it names none or several."""
-    hits = lookup.find(kb, text, SITE_KINDS)
+    hits = recognise.find(kb, text, SITE_KINDS)
     ids = {hit.ref.id for hit in hits}
     if len(ids) != 1:
         return None

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 
 from mbc_cli import kinds, model
 from mbc_cli.declare import Record
-from mbc_cli.model import Citation, KnowledgeBase, Source
+from mbc_cli.model import Citation, KnowledgeBase, Note, Source
 
 
 class Summary(Record):
@@ -36,3 +36,8 @@ def all_citations(kb: KnowledgeBase) -> list[Citation]:
 def entries_by_kind(kb: KnowledgeBase) -> tuple[tuple[str, Mapping[str, object]], ...]:
     """Return (kind, entries by id) for each kind of entry, in the order the files are listed."""
     return tuple((kind.plural, kb.entries(kind)) for kind in kinds.FILES)
+
+
+def advice(kb: KnowledgeBase) -> Note:
+    """Return the sources' advice that ends every answer: see the care team."""
+    return kb.notes.get("contact_care_team") or next(n for n in kb.notes.values() if n.topic == "advice")

@@ -14,9 +14,9 @@ from mbc_cli.declare import Record
 from mbc_cli.errors import NotFoundError, NotNamed
 from mbc_cli.kinds import NAMED, Kind
 from mbc_cli.model import Drug, KnowledgeBase, NameRef, Site, Statistic, Study, Term, Treatment
-from mbc_cli.names import content, name_key, stem
-from mbc_cli.query import close_names, lookup
-from mbc_cli.query.lookup import Hit
+from mbc_cli.understand import recognise, spelling
+from mbc_cli.understand.normalise import content, name_key, stem
+from mbc_cli.understand.recognise import Hit
 
 TERM_KINDS = frozenset({Kind.TERM})
 DRUG_KINDS = frozenset({Kind.DRUG})
@@ -49,7 +49,7 @@ def term_named(kb: KnowledgeBase, word: str) -> Named[Term]:
 
     Words for a subtype ("her2+", "triple negative") name the term that explains it, if there is one.
     """
-    from mbc_cli.questions import signs_spelled
+    from mbc_cli.understand.ideas import signs_spelled
 
     try:
         hits = _named(kb, signs_spelled(word), "term", TERM_KINDS)
@@ -60,13 +60,13 @@ def term_named(kb: KnowledgeBase, word: str) -> Named[Term]:
 
 def _subtype_term(kb: KnowledgeBase, word: str, missing: NotFoundError) -> tuple[Hit, ...]:
     """The term that explains the subtype `word` names ("her2 positive": HER2), or why there is none."""
-    from mbc_cli.questions import subtypes_in, without_subtypes
+    from mbc_cli.understand.ideas import subtypes_in, without_subtypes
 
     named = subtypes_in(word)
     if not named or without_subtypes(word):
         raise missing
     subtype, phrase, _ = named[0]
-    found = lookup.find(kb, subtype.term, TERM_KINDS) if subtype.term else ()
+    found = recognise.find(kb, subtype.term, TERM_KINDS) if subtype.term else ()
     if not found:
         raise NotNamed(
             "term",
@@ -98,20 +98,20 @@ def _with_treatment(kb: KnowledgeBase, drug: Drug) -> tuple[Drug, Treatment]:
 
 
 def _named(kb: KnowledgeBase, text: str, kind: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
-    """What `text` names among `kinds`: as lookup.find does, else the names that contain all its words."""
-    hits = lookup.find(kb, text, kinds) or containing(kb, text, kinds)
+    """What `text` names among `kinds`: as recognise.find does, else the names that contain all its words."""
+    hits = recognise.find(kb, text, kinds) or containing(kb, text, kinds)
     if hits:
         return hits
-    elsewhere = lookup.find(kb, text, NAMED - kinds)
+    elsewhere = recognise.find(kb, text, NAMED - kinds)
     if elsewhere:
         ref = elsewhere[0].ref
         shown = ref.kind.command_for(ref.name)
         raise NotNamed(kind, text, f'No {kind} "{text}": it names the {_what(kb, ref)}. Try: {shown}')
-    suggestions = close_names.suggest(kb, text, kinds)
+    suggestions = spelling.suggest(kb, text, kinds)
     if not suggestions:  # a typo of another kind's name: suggest the command that answers it
         suggestions = tuple(
             str(ref.kind.command_for(ref.name))
-            for ref in (kb.names[key][0] for key in close_names.suggest(kb, text, NAMED))
+            for ref in (kb.names[key][0] for key in spelling.suggest(kb, text, NAMED))
         )
     raise NotFoundError(kind, text, suggestions)
 

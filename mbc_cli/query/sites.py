@@ -18,8 +18,8 @@ from mbc_cli.model import (
     Test,
     Treatment,
 )
-from mbc_cli.query import lookup
-from mbc_cli.query.lookup import Hit
+from mbc_cli.understand import recognise
+from mbc_cli.understand.recognise import Hit
 
 
 class Chain(Record):
@@ -60,7 +60,7 @@ class LocalAreaAnswer(Record):
 
 def by_site(kb: KnowledgeBase, name: str) -> SiteAnswer | LocalAreaAnswer:
     """Answer `mbc site NAME`: the site (or place within one, or local area) the name means."""
-    match = lookup.area_hit(kb, name)
+    match = recognise.area_hit(kb, name)
     ref = match.ref
     if ref.kind == "local_area":
         area = kb.local_areas[ref.id]

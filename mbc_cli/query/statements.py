@@ -9,9 +9,9 @@ from collections.abc import Sequence
 from mbc_cli import searchable
 from mbc_cli.declare import Record
 from mbc_cli.model import Citation, KnowledgeBase
-from mbc_cli.names import name_key
-from mbc_cli.questions import Concept
-from mbc_cli.vocabulary import FUNCTION_WORDS
+from mbc_cli.understand.ideas import Concept
+from mbc_cli.understand.normalise import name_key
+from mbc_cli.understand.words import FUNCTION_WORDS
 
 LIMIT = 8
 """At most this many statements answer a question: the best, not everything that shares a word."""

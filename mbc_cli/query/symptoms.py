@@ -8,9 +8,9 @@ from mbc_cli.declare import Record
 from mbc_cli.errors import NoSymptomMatched
 from mbc_cli.kinds import NAMED, Kind
 from mbc_cli.model import Citation, KnowledgeBase, NameRef, Site, Symptom, SymptomLink
-from mbc_cli.query import close_names, lookup
-from mbc_cli.query.lookup import Hit
 from mbc_cli.query.sites import commonness
+from mbc_cli.understand import recognise, spelling
+from mbc_cli.understand.recognise import Hit
 
 SYMPTOM_KINDS = frozenset({Kind.SYMPTOM})
 
@@ -20,14 +20,14 @@ class TermMatch(Record):
 
     term: str
     hits: tuple[Hit, ...]
-    """What it matched and how (see `lookup.find`); empty when nothing did."""
+    """What it matched and how (see `recognise.find`); empty when nothing did."""
     symptoms: tuple[Symptom, ...]
     """The symptoms of `hits`, in the same order."""
     suggestions: tuple[str, ...] = ()
     names: NameRef | None = None
     """When the term (or its closest suggestion) names something else, such as a site: what it names."""
     misspelled: tuple[tuple[str, str], ...] = ()
-    """Words left aside that look like a misspelt symptom's name, with that name (see `close_names.misspelled`)."""
+    """Words left aside that look like a misspelt symptom's name, with that name (see `spelling.misspelled`)."""
 
     @property
     def how(self) -> str:
@@ -69,18 +69,18 @@ class SymptomAnswer(Record):
 
 
 def match_symptom(kb: KnowledgeBase, term: str) -> TermMatch:
-    """Understand one term as symptoms (see `lookup.find`), else say what it names or suggest names."""
-    hits = lookup.find(kb, term, SYMPTOM_KINDS)
+    """Understand one term as symptoms (see `recognise.find`), else say what it names or suggest names."""
+    hits = recognise.find(kb, term, SYMPTOM_KINDS)
     if hits:
-        typos = close_names.misspelled(kb, hits[0].ignored, SYMPTOM_KINDS)
+        typos = spelling.misspelled(kb, hits[0].ignored, SYMPTOM_KINDS)
         return TermMatch(term, hits, tuple(kb.symptoms[hit.ref.id] for hit in hits), misspelled=typos)
-    other = lookup.find(kb, term, NAMED - SYMPTOM_KINDS)
+    other = recognise.find(kb, term, NAMED - SYMPTOM_KINDS)
     if other:  # the name of something else, such as a site or a drug: say so, suggest nothing
         return TermMatch(term, (), (), (), other[0].ref)
-    suggestions = close_names.suggest(kb, term, SYMPTOM_KINDS)
+    suggestions = spelling.suggest(kb, term, SYMPTOM_KINDS)
     named: tuple[NameRef, ...] = ()
     if not suggestions:
-        suggestions = close_names.suggest(kb, term, NAMED)
+        suggestions = spelling.suggest(kb, term, NAMED)
         named = kb.names[suggestions[0]] if suggestions else ()
     return TermMatch(term, (), (), suggestions, named[0] if named else None)
 

@@ -9,10 +9,10 @@ from mbc_cli.declare import Record
 from mbc_cli.errors import NotNamed
 from mbc_cli.kinds import NAMED, Kind
 from mbc_cli.model import Citation, KnowledgeBase, NameRef
-from mbc_cli.names import name_key
-from mbc_cli.query import close_names, lookup
 from mbc_cli.query.reference import QUESTION_WORDS
-from mbc_cli.vocabulary import FUNCTION_WORDS
+from mbc_cli.understand import recognise, spelling
+from mbc_cli.understand.normalise import name_key
+from mbc_cli.understand.words import FUNCTION_WORDS
 
 # --- mbc search ----------------------------------------------------------------------------
 
@@ -66,7 +66,7 @@ def search(kb: KnowledgeBase, text: str) -> SearchAnswer:
         searchable.normal(word): word for word in typed if word not in FUNCTION_WORDS and word not in QUESTION_WORDS
     }
     needed = math.ceil(len(words) / 2)
-    named = {f"{_kind(hit.ref)} {hit.ref.id}" for hit in lookup.find(kb, text, NAMED)} if words else set()
+    named = {f"{_kind(hit.ref)} {hit.ref.id}" for hit in recognise.find(kb, text, NAMED)} if words else set()
     best: dict[str, dict[str, int]] = {}
     for word in words:
         for ref, weight in zip(kb.text_words.get(word, ()), kb.text_weights.get(word, ()), strict=True):
@@ -81,7 +81,7 @@ def search(kb: KnowledgeBase, text: str) -> SearchAnswer:
         if len(held) >= needed or ref in named
     )
     if not ranked:
-        suggestions = close_names.suggest(kb, text, NAMED)
+        suggestions = spelling.suggest(kb, text, NAMED)
         raise NotNamed("entry", text, f'Nothing in the knowledge base matches "{text}".', suggestions)
     groups: dict[Kind, list[Found]] = {}
     for _, ref in ranked[:SHOWN]:

@@ -8,7 +8,7 @@ from mbc_cli.declare import Record
 from mbc_cli.errors import UsageError
 from mbc_cli.index import ANY
 from mbc_cli.model import ANY_SUBTYPE, AreaLink, Drug, KnowledgeBase, LocalArea, Site, SubtypeLink, Test, Treatment
-from mbc_cli.query import lookup
+from mbc_cli.understand import recognise
 
 
 class Profile(Record):
@@ -50,7 +50,7 @@ def subtype_flags(text: str) -> frozenset[str]:
     """The subtypes a text names ("her2+", "triple negative", "ER positive"), by name; every word must be one."""
     if not text.strip():
         return frozenset()
-    from mbc_cli.questions import subtypes_in, without_subtypes  # only when words were given
+    from mbc_cli.understand.ideas import subtypes_in, without_subtypes  # only when words were given
 
     left = without_subtypes(text)
     if left:
@@ -129,7 +129,7 @@ def treatments_for(kb: KnowledgeBase, *, profile: Profile, site: str | None = No
 
     A site never hides a treatment: pain relief, palliative care and clinical trials are for spread anywhere.
     """
-    area = lookup.area(kb, site) if site is not None else None
+    area = recognise.area(kb, site) if site is not None else None
     fits: list[TreatmentFit] = []
     for treatment in _candidates(kb, profile):
         link = next((s for s in treatment.sites if area is not None and s.site == area.id), None)
@@ -152,7 +152,7 @@ class TestsAnswer(Record):
 
 def tests_for(kb: KnowledgeBase, *, site: str | None = None) -> TestsAnswer:
     """Answer `mbc tests`: every test, or with `site` those that check it plus the general ones."""
-    area = lookup.area(kb, site) if site is not None else None
+    area = recognise.area(kb, site) if site is not None else None
     chosen = tuple(
         (test, tuple(kb.sites[link.site] for link in test.sites))
         for test in kb.tests.values()

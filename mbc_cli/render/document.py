@@ -7,8 +7,8 @@ from types import MappingProxyType
 
 from mbc_cli.declare import Record
 from mbc_cli.model import Citation, Claim, Note, Source
-from mbc_cli.names import content, name_key
 from mbc_cli.render.text import source_label
+from mbc_cli.understand.normalise import content, name_key
 
 JsonObject = Mapping[str, object]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mbc_cli.names import name_key, qualifier_kind
-from mbc_cli.query.lookup import Hit
 from mbc_cli.render.document import JsonObject
+from mbc_cli.understand.normalise import name_key, qualifier_kind
+from mbc_cli.understand.recognise import Hit
 
 
 def how(hit: Hit) -> str:
@@ -19,7 +19,8 @@ def how(hit: Hit) -> str:
     elif hit.how == "narrower":
         words = f'"{hit.matched}" is a kind of {hit.ref.name}'
     elif hit.how == "disorder":
-        words = f'read as {hit.ref.name}: the sources speak of {hit.ref.name}, not of "{hit.matched}", a disorder of its own'
+        words = f"read as {hit.ref.name}: the sources speak of {hit.ref.name}, "
+        words += f'not of "{hit.matched}", a disorder of its own'
     elif hit.how == "word":
         words = f'a word of "{hit.matched}"'
     aside = _aside(hit)

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from mbc_cli.model import Citation, Drug, Source, Statistic, Study, Term, Treatment
-from mbc_cli.names import name_key
 from mbc_cli.render.document import (
     Context,
     Document,
@@ -26,6 +25,7 @@ from mbc_cli.render.matches import describe, match_json
 from mbc_cli.render.sites import bar
 from mbc_cli.render.text import a, listed, source_label
 from mbc_cli.render.treatments import drug_name, for_whom
+from mbc_cli.understand.normalise import name_key
 
 if TYPE_CHECKING:  # imported by the command that runs
     from mbc_cli.query.inventory import Summary

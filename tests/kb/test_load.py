@@ -13,7 +13,7 @@ from mbc_cli.declare import FrozenError
 from mbc_cli.errors import KnowledgeBaseError
 from mbc_cli.kb import check, load, locate
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.names import name_key
+from mbc_cli.understand.normalise import name_key
 
 from ..conftest import FIXTURES, ROOT
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.query import lookup
 from mbc_cli.render.matches import describe, why
+from mbc_cli.understand import recognise
 
 SYMPTOM = frozenset({"symptom"})
 
@@ -18,26 +18,26 @@ def test_qualifiers_left_aside_say_what_they_are() -> None:
 
 
 def test_a_term_is_described_with_its_match_and_what_it_left_aside(real_kb: KnowledgeBase) -> None:
-    hits = lookup.find(real_kb, "my dad keeps getting headaches", SYMPTOM)
+    hits = recognise.find(real_kb, "my dad keeps getting headaches", SYMPTOM)
     assert describe("my dad keeps getting headaches", hits) == (
         '"my dad keeps getting headaches" → headache (phrase; left aside: dad (whose), keeps (how often))'
     )
 
 
 def test_words_several_matches_share_are_said_once(real_kb: KnowledgeBase) -> None:
-    hits = lookup.find(real_kb, "headache, vomiting and confusion since last week", SYMPTOM)
+    hits = recognise.find(real_kb, "headache, vomiting and confusion since last week", SYMPTOM)
     line = describe("t", hits)
     assert line.count("left aside") == 1
     assert line.endswith("; left aside: since, last, week (since when)")
 
 
 def test_a_negation_is_said_apart(real_kb: KnowledgeBase) -> None:
-    hits = lookup.find(real_kb, "headache but no vomiting", SYMPTOM)
+    hits = recognise.find(real_kb, "headache but no vomiting", SYMPTOM)
     assert describe("t", hits).endswith("(phrase; not counted, as you said: no vomiting)")
 
 
 def test_a_narrower_kind_is_said_to_be_one(real_kb: KnowledgeBase) -> None:
-    hits = lookup.find(real_kb, "hip fracture", SYMPTOM)
+    hits = recognise.find(real_kb, "hip fracture", SYMPTOM)
     assert describe("hip fracture", hits) == '"hip fracture" → fractures ("hip fracture" is a kind of fractures)'
 
 
@@ -48,6 +48,6 @@ def test_a_disorder_of_its_own_is_read_as_its_symptom_and_said_not_to_be_in_the_
     real_kb: KnowledgeBase, term: str, symptom: str
 ) -> None:
     """The sources speak of headache, never of migraine: mbc does not say migraine is what they speak of."""
-    [hit] = lookup.find(real_kb, term, SYMPTOM)
+    [hit] = recognise.find(real_kb, term, SYMPTOM)
     assert (hit.ref.id, hit.how) == (symptom, "disorder")
     assert f'the sources speak of {symptom}, not of "{term}", a disorder of its own' in describe(term, (hit,))

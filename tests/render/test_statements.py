@@ -13,11 +13,11 @@ import pytest
 
 from mbc_cli import query
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.names import content, name_key
 from mbc_cli.query.ask import ask
 from mbc_cli.render import ask as ask_render
 from mbc_cli.render import markdown, reference, sites, symptoms, table, text_search, treatments
 from mbc_cli.render.document import Context, Document, Row, with_quotes
+from mbc_cli.understand.normalise import content, name_key
 
 FLAGS = (
     {},

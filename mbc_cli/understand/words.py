@@ -1,17 +1,16 @@
 """The words mbc's matcher knows: reviewed word lists, vocabulary only, no medical claim.
 
 Function words, qualifiers (how bad, how often, since when, whose...), negations and clause breaks,
-idioms, contractions and spellings, word families, and the words that name nothing alone. Each list
-was reviewed by hand, word by word (docs/vocabulary.md says how); `names` and `query.lookup` read them.
+idioms, and the words that name nothing alone. Each list was reviewed by hand, word by word
+(docs/vocabulary.md says how); `recognise` and `sentences` read them. Contractions, spellings and
+word families are in `normalise`, which applies them.
 """
 
 from __future__ import annotations
 
-import re
-
 
 def word_set(text: str) -> frozenset[str]:
-    """The words of a text written out, one set (for the reviewed word lists here and in questions.py)."""
+    """The words of a text written out, one set (for the reviewed word lists here and in `ideas`)."""
     return frozenset(text.split())
 
 
@@ -206,154 +205,6 @@ CLAUSE_BREAKS = word_set("but and or plus also although though however except ye
 CIRCUMSTANCES = word_set("when whenever after following post before during while if because")
 """Words that open a clause saying when or why a symptom comes ("light-headed when I stand up"):
 that clause is left aside, and said to be."""
-
-CONTRACTIONS = {
-    "can't": "unable",
-    "cant": "unable",
-    "cannot": "unable",
-    "couldn't": "unable",
-    "couldnt": "unable",
-    "won't": "will not",
-    "wont": "will not",
-    "shan't": "shall not",
-    "ain't": "is not",
-    "i'm": "i am",
-    "im": "i am",
-    "i've": "i have",
-    "ive": "i have",
-    "i'd": "i would",
-    "i'll": "i will",
-    "it's": "it is",
-    "that's": "that is",
-    "thats": "that is",
-    "there's": "there is",
-    "theres": "there is",
-    "what's": "what is",
-    "whats": "what is",
-    "he's": "he is",
-    "hes": "he is",
-    "she's": "she is",
-    "shes": "she is",
-    "you're": "you are",
-    "youre": "you are",
-    "they're": "they are",
-    "theyre": "they are",
-    "we're": "we are",
-    "they've": "they have",
-    "we've": "we have",
-    "you've": "you have",
-    "let's": "let us",
-}
-"""Contractions, with and without their apostrophe, spelled out: "can't", "cant" and "cannot" are one."""
-
-NOT_ENDINGS = ("n't", "nt")
-NOT_STEMS = word_set("do does did is are was were have has had could would should must need")
-"""Words whose n't (or nt, typed without the apostrophe) means "not": don't, dont, isnt, couldn't..."""
-
-SPELLINGS = (
-    (re.compile(r"(?<=[a-z])aem"), "em"),  # anaemia, haemorrhage, hypercalcaemia, leukaemia
-    (re.compile(r"^oe(?=[dsn])"), "e"),  # oedema, oesophagus, oestrogen
-    (re.compile(r"rrhoea"), "rrhea"),  # diarrhoea
-    (re.compile(r"(?<=[a-z])(i|m|l|v|b)our(?=$|s$|ed$|ing$|al$|ally$)"), r"\1or"),  # behaviour, tumour, colour
-    (re.compile(r"(?<=[a-z]{2})(t|b)re(?=$|s$)"), r"\1er"),  # centre, fibre, litre
-    (re.compile(r"(?<=[a-z]{3})ys(?=e$|ed$|es$|ing$)"), "yz"),  # paralyse, analysed
-    (re.compile(r"(?<=[a-z]{3})is(?=ation|ations|e$|ed$|es$|ing$)"), "iz"),  # metastasise, hospitalised
-)
-"""British spellings written the American way, so that either finds the other (anaemia, anemia)."""
-SPELLING_KEEP = word_set(
-    """ours yours hours four pour tour sour flour your our devour contour amour
-    rise raise wise advise revise arise praise noise poise concise precise promise exercise
-    surprise despise otherwise likewise demise expertise compromise merchandise franchise
-    excise incise enterprise treatise premise cruise bruise bruised bruises bruising
-    raised raising rises rising advised advising revised exercised exercising promised
-    surprised paradise metre"""
-)
-"""Words that look British but are not (four, raise, bruise), or are better left (metre)."""
-
-
-FAMILIES = (
-    "cure cures cured curing curable incurable curative uncurable",
-    "survive survives survived surviving survival survivor survivors",
-    "recur recurs recurred recurring recurrence recurrences recurrent",
-    "diagnose diagnoses diagnosed diagnosing diagnosis diagnostic",
-    "detect detects detected detecting detection",
-    "treat treats treated treating treatment treatments treatable untreatable",
-    "prevent prevents prevented preventing prevention preventable",
-    "metastasis metastases metastasize metastasized metastasizes metastasizing metastatic mets",
-    "palliative palliation palliate",
-    "inherit inherited inheritance hereditary",
-    "expect expects expected expecting expectancy expectation",
-    "die dies died dying death",
-    "cope copes coped coping",
-    "prognosis prognoses prognostic",
-    # the same idea as a noun, an adjective or a verb: "weak arm" is arm weakness
-    "weak weakness weakened",
-    "numb numbness numbed",
-    "dizzy dizziness",
-    "itch itchy itching itchiness pruritus pruritic",
-    "swelling swollen swell swells puffy",
-    "breathless breathlessness",
-    "confused confusion confusedness",
-    "depressed depression depressive depressivity",
-    "anxious anxiety",
-    "thirst thirsty thirstiness",
-    "constipation constipated",
-    "nausea nauseous nauseated",
-    "anemia anemic",
-    "neutropenia neutropenic",
-    "leukopenia leukopenic",
-    "thrombocytopenia thrombocytopenic",
-    "pancytopenia pancytopenic",
-    "cytopenia cytopenic",
-    "jaundice jaundiced",
-    "fatigue fatigued fatigability",
-    "bleed bleeding bled hemorrhage hemorrhagic hemorrhaging",
-    "vision visual sight eyesight see seeing",
-    "spine spinal",
-    "urinate urinating urination urinary pee peeing wee weeing micturition",
-    "headache headachy headachey",
-    "break breaks broke broken breaking",
-    "yellow yellowish yellowing yellowed",
-    "compression compressed compressing squashed squeezed",
-    "strange strangely odd oddly weird weirdly",
-    "brittle fragile fragility",
-    "chance susceptibility tendency",
-    "low lowered decreased reduced",
-    "bruise bruising bruised ecchymosis ecchymoses",
-    "panic panicky",
-    "limit limited limitation limitations restricted restriction",
-    "jittery jitteriness",
-    "phlegm sputum mucus",
-    "irritable irritability snappish snappishness",
-    "behavior behavioral",
-    "seizure seizures convulsion convulsions",
-    "fracture fractured fractures pathologic pathological",
-    # everyday words that mean the same as another in a symptom, reviewed one by one
-    "pain painful ache aches aching achy hurt hurts hurting",
-    "trouble difficulty difficulties difficult hard struggling struggle labored impaired impairment inability "
-    "problem problems unable",
-    "change changes changed altered alteration abnormal abnormality disturbance disturbed atypical",
-    "belly abdomen abdominal tummy",
-)
-"""Words of one idea: its forms beyond plural and tense (cure, curable, incurable; weak, weakness),
-and a few everyday words that say exactly the same in a symptom (ache and hurt: pain; hard and
-struggling: trouble). Search, `mbc ask` and the symptom matcher compare them as one word, so that
-"curable" finds "no cure" and "weak arm" finds arm weakness. Reviewed by hand, group by group: one
-idea each, never two ("cure" and "treat" stay apart, as do "change" and "trouble")."""
-
-
-SAID_AS = (
-    (" can not ", " unable "),
-    (" could not ", " unable "),
-    (" killing me ", " hurts "),
-    (" n v ", " nausea and vomiting "),
-    (" soboe ", " shortness of breath on exertion "),
-    (" bno ", " bowels not opened "),
-)
-"""Ways of saying one thing in two words: "can not" (inability) is "unable", as can't and cannot are;
-"my back is killing me" says it hurts. And clinical notes' abbreviations that mean one thing only: N/V
-(nausea and vomiting), SOBOE (shortness of breath on exertion), BNO (bowels not opened). Not SOB, which
-is also to cry, nor HA, which is also a laugh."""
 
 COMPOUNDS = word_set("bad good")
 """Words that make a name of their own with the word after them ("bad breath", "good head"): beside them,

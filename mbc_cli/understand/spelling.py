@@ -1,6 +1,6 @@
 """Names close to what the user typed: suggestions for a name mbc does not know, and misspellings said aloud.
 
-Typos are never matched (see `lookup`): these only offer "Did you mean".
+Typos are never matched (see `recognise`): these only offer "Did you mean".
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from collections.abc import Iterable
 
 from mbc_cli import searchable
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.names import content, family, name_key
-from mbc_cli.query.sentences import harmless
+from mbc_cli.understand.normalise import content, family, name_key
+from mbc_cli.understand.sentences import harmless
 
 CUTOFF = 0.6
 """How alike (difflib's ratio) a name must be to what was typed to be suggested."""

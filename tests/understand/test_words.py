@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.names import name_key, stem_key
+from mbc_cli.understand.normalise import name_key, stem_key
 
 
 def named(kb: KnowledgeBase) -> Iterator[tuple[str, str, tuple[str, ...]]]:

@@ -22,10 +22,9 @@ from collections.abc import Callable, Iterable
 from mbc_cli.declare import Record
 from mbc_cli.errors import NotFoundError
 from mbc_cli.kinds import SITE_KINDS
-from mbc_cli.model import KnowledgeBase, LocalArea, NameRef, Note, Site
-from mbc_cli.names import content, family, inflection, name_key, phrase_key, stem, stem_key
-from mbc_cli.query.close_names import suggest
-from mbc_cli.query.sentences import (
+from mbc_cli.model import KnowledgeBase, LocalArea, NameRef, Site
+from mbc_cli.understand.normalise import content, family, inflection, name_key, phrase_key, stem, stem_key
+from mbc_cli.understand.sentences import (
     DASH,
     SENTENCE,
     SENTENCES,
@@ -35,7 +34,8 @@ from mbc_cli.query.sentences import (
     left_out_phrases,
     on_the_surface,
 )
-from mbc_cli.vocabulary import (
+from mbc_cli.understand.spelling import suggest
+from mbc_cli.understand.words import (
     ANIMALS,
     COMPOUNDS,
     FUNCTION_WORDS,
@@ -328,11 +328,6 @@ def _phrases_within(kb: KnowledgeBase, wanted: frozenset[str], kinds: frozenset[
                 if words <= wanted:
                     found[known] = words
     return {known: words for known, words in found.items() if not any(words < other for other in found.values())}
-
-
-def advice(kb: KnowledgeBase) -> Note:
-    """Return the sources' advice that ends every answer: see the care team."""
-    return kb.notes.get("contact_care_team") or next(n for n in kb.notes.values() if n.topic == "advice")
 
 
 def area_hit(kb: KnowledgeBase, name: str) -> Hit:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from mbc_cli.names import content, family, inflection, name_key, phrase_key, stem, stem_key
+from mbc_cli.understand.normalise import content, family, inflection, name_key, phrase_key, stem, stem_key
 
 
 @pytest.mark.parametrize(

@@ -4,15 +4,15 @@ A term is cut into sentences, a sentence into clauses (at "but", "and", "when"..
 phrases ("keeps coming back") are left out. These say which words may stand beside a symptom's name
 without changing it (`harmless`), which put it on the body's surface rather than at a site
 (`on_the_surface`), and which word stands right beside a name (`beside`). Nothing here reads the
-knowledge base: `lookup` does.
+knowledge base: `recognise` does.
 """
 
 from __future__ import annotations
 
 import re
 
-from mbc_cli.names import family
-from mbc_cli.vocabulary import (
+from mbc_cli.understand.normalise import family
+from mbc_cli.understand.words import (
     ALONE_NAMES_NOTHING,
     BODY_SURFACE,
     CIRCUMSTANCES,

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 
 from mbc_cli.declare import Record
-from mbc_cli.names import name_key
-from mbc_cli.vocabulary import word_set
+from mbc_cli.understand.normalise import name_key
+from mbc_cli.understand.words import word_set
 
 
 class Concept(Record):

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from mbc_cli.errors import NotFoundError
 from mbc_cli.kinds import NAMED, SITE_KINDS
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.query import close_names, lookup
+from mbc_cli.understand import recognise, spelling
 
 from ..fuzzing import (
     DISGUISES,
@@ -29,7 +29,7 @@ SYMPTOM = frozenset({"symptom"})
 
 
 def found(kb: KnowledgeBase, text: str, kinds: frozenset[str] = SYMPTOM) -> list[tuple[str, str]]:
-    return [(hit.ref.id, hit.how) for hit in lookup.find(kb, text, kinds)]
+    return [(hit.ref.id, hit.how) for hit in recognise.find(kb, text, kinds)]
 
 
 @pytest.mark.parametrize(
@@ -55,12 +55,12 @@ def test_an_earlier_step_wins(real_kb: KnowledgeBase) -> None:
 
 
 def test_words_of_degree_or_time_are_left_aside_and_said(real_kb: KnowledgeBase) -> None:
-    (hit,) = lookup.find(real_kb, "constant terrible headaches at night", SYMPTOM)
+    (hit,) = recognise.find(real_kb, "constant terrible headaches at night", SYMPTOM)
     assert (hit.ref.id, hit.how, hit.ignored) == ("headache", "phrase", ("constant", "terrible", "night"))
 
 
 def test_a_site_word_is_left_aside_only_if_that_site_causes_the_symptom(real_kb: KnowledgeBase) -> None:
-    (hit,) = lookup.find(real_kb, "bone pain", SYMPTOM)
+    (hit,) = recognise.find(real_kb, "bone pain", SYMPTOM)
     assert (hit.ref.id, hit.ignored) == ("pain", ("bone",))
     assert found(real_kb, "liver pain") == [("pain", "phrase")]
     assert found(real_kb, "itchy eyes") == []  # the sources do not link itchy skin to the eye
@@ -96,7 +96,7 @@ def test_an_ambiguous_alias_names_both(real_kb: KnowledgeBase) -> None:
 def test_apostrophes_hyphens_and_joined_words_are_the_same_word(
     real_kb: KnowledgeBase, typed: str, symptom: str
 ) -> None:
-    assert [hit.ref.id for hit in lookup.find(real_kb, typed, SYMPTOM)] == [symptom]
+    assert [hit.ref.id for hit in recognise.find(real_kb, typed, SYMPTOM)] == [symptom]
 
 
 @pytest.mark.parametrize(
@@ -112,15 +112,15 @@ def test_apostrophes_hyphens_and_joined_words_are_the_same_word(
 def test_how_bad_how_often_since_when_and_whose_are_left_aside_and_said(
     real_kb: KnowledgeBase, typed: str, symptom: str, aside: tuple[str, ...]
 ) -> None:
-    (hit,) = lookup.find(real_kb, typed, SYMPTOM)
+    (hit,) = recognise.find(real_kb, typed, SYMPTOM)
     assert hit.ref.id == symptom
     assert hit.ignored == aside
 
 
 def test_a_negation_takes_out_only_what_follows_it_in_its_clause(real_kb: KnowledgeBase) -> None:
-    (hit,) = lookup.find(real_kb, "headache but no vomiting", SYMPTOM)
+    (hit,) = recognise.find(real_kb, "headache but no vomiting", SYMPTOM)
     assert (hit.ref.id, hit.negated) == ("headache", ("no", "vomiting"))
-    (hit,) = lookup.find(real_kb, "pain without swelling", SYMPTOM)
+    (hit,) = recognise.find(real_kb, "pain without swelling", SYMPTOM)
     assert (hit.ref.id, hit.negated) == ("pain", ("without", "swelling"))
     assert found(real_kb, "no headache and no vomiting") == []
     assert found(real_kb, "i can not catch my breath") == [("shortness_of_breath", "phrase")]  # inability, no negation
@@ -143,13 +143,13 @@ def test_a_word_shared_by_many_symptoms_or_a_body_part_alone_names_none(real_kb:
 def test_loss_of_feeling_is_not_loss(real_kb: KnowledgeBase) -> None:
     """ "feeling" is not a small word: "loss of feeling" keeps it, so "loss" alone does not mean numbness."""
     assert found(real_kb, "loss") == []
-    assert [hit.ref.id for hit in lookup.find(real_kb, "loss of feeling", SYMPTOM)] == ["weakness_numbness"]
+    assert [hit.ref.id for hit in recognise.find(real_kb, "loss of feeling", SYMPTOM)] == ["weakness_numbness"]
 
 
 def test_a_place_named_beside_a_symptom_is_kept_for_the_ranking(real_kb: KnowledgeBase) -> None:
-    (hit,) = lookup.find(real_kb, "rib pain", SYMPTOM)
+    (hit,) = recognise.find(real_kb, "rib pain", SYMPTOM)
     assert (hit.ref.id, hit.places) == ("pain", ("bone",))
-    (hit,) = lookup.find(real_kb, "pain in the liver area", SYMPTOM)
+    (hit,) = recognise.find(real_kb, "pain in the liver area", SYMPTOM)
     assert (hit.ref.id, hit.places) == ("pain", ("liver",))
 
 
@@ -160,8 +160,8 @@ def test_a_place_named_beside_a_symptom_is_kept_for_the_ranking(real_kb: Knowled
 )
 def test_qualifiers_around_a_symptom_never_change_what_it_names(name: str, before: list[str], after: list[str]) -> None:
     real_kb = real_knowledge_base()
-    plain = {hit.ref.id for hit in lookup.find(real_kb, name, SYMPTOM)}
-    qualified = {hit.ref.id for hit in lookup.find(real_kb, " ".join([*before, name, *after]), SYMPTOM)}
+    plain = {hit.ref.id for hit in recognise.find(real_kb, name, SYMPTOM)}
+    qualified = {hit.ref.id for hit in recognise.find(real_kb, " ".join([*before, name, *after]), SYMPTOM)}
     assert qualified == plain
 
 
@@ -171,13 +171,13 @@ def test_qualifiers_around_a_symptom_never_change_what_it_names(name: str, befor
 )
 def test_a_negated_symptom_is_never_matched(name: str, negation: str) -> None:
     real_kb = real_knowledge_base()
-    assert lookup.find(real_kb, f"{negation} {name}", SYMPTOM) == ()
+    assert recognise.find(real_kb, f"{negation} {name}", SYMPTOM) == ()
 
 
 @pytest.mark.parametrize("text", ["", "   ", "?!", "\x1b[0m", "\u200f"])
 def test_nothing_typed_finds_nothing(real_kb: KnowledgeBase, text: str) -> None:
-    assert lookup.find(real_kb, text, NAMED) == ()
-    assert close_names.suggest(real_kb, text, NAMED) == ()
+    assert recognise.find(real_kb, text, NAMED) == ()
+    assert spelling.suggest(real_kb, text, NAMED) == ()
 
 
 @pytest.mark.parametrize(
@@ -192,13 +192,13 @@ def test_nothing_typed_finds_nothing(real_kb: KnowledgeBase, text: str) -> None:
     ],
 )
 def test_typos_are_suggested_never_matched(real_kb: KnowledgeBase, typo: str, meant: str) -> None:
-    assert lookup.find(real_kb, typo, NAMED) == ()
-    first = close_names.suggest(real_kb, typo, NAMED)[0]
+    assert recognise.find(real_kb, typo, NAMED) == ()
+    first = spelling.suggest(real_kb, typo, NAMED)[0]
     assert real_kb.names[first][0].id == meant
 
 
 def test_suggestions_name_each_entry_once(real_kb: KnowledgeBase) -> None:
-    suggestions = close_names.suggest(real_kb, "headahces", SYMPTOM)
+    suggestions = spelling.suggest(real_kb, "headahces", SYMPTOM)
     ids = [real_kb.names[key][0].id for key in suggestions]
     assert ids[0] == "headache"
     assert len(ids) == len(set(ids))
@@ -206,18 +206,18 @@ def test_suggestions_name_each_entry_once(real_kb: KnowledgeBase) -> None:
 
 def test_suggestions_include_names_sharing_a_word(real_kb: KnowledgeBase) -> None:
     """When no spelling is close, names that share a word with the text are offered."""
-    assert "headache" in close_names.suggest(real_kb, "no headache", SYMPTOM)
+    assert "headache" in spelling.suggest(real_kb, "no headache", SYMPTOM)
 
 
 def test_sites_are_found_the_same_way(real_kb: KnowledgeBase) -> None:
-    assert lookup.area_hit(real_kb, "the liver").ref.id == "liver"
-    assert lookup.area_hit(real_kb, "my bones").how == "phrase"
-    assert lookup.area(real_kb, "Lungs").id == "lung"
+    assert recognise.area_hit(real_kb, "the liver").ref.id == "liver"
+    assert recognise.area_hit(real_kb, "my bones").how == "phrase"
+    assert recognise.area(real_kb, "Lungs").id == "lung"
 
 
 def test_two_sites_at_once_ask_for_one(real_kb: KnowledgeBase) -> None:
     with pytest.raises(NotFoundError) as raised:
-        lookup.area_hit(real_kb, "liver and lungs")
+        recognise.area_hit(real_kb, "liver and lungs")
     assert set(raised.value.suggestions) == {"liver", "lung"}
 
 
@@ -234,12 +234,12 @@ def test_fuzz_any_text_finds_real_entries_or_suggests_real_names_within_a_budget
     text: str, kinds: frozenset[str]
 ) -> None:
     real_kb = real_knowledge_base()
-    hits = bounded(lambda: lookup.find(real_kb, text, kinds), text)
+    hits = bounded(lambda: recognise.find(real_kb, text, kinds), text)
     if isinstance(hits, NotFoundError):
         assert_not_found(real_kb, hits)
     else:
         assert_hits(real_kb, hits, kinds)
-    suggestions = bounded(lambda: close_names.suggest(real_kb, text, kinds), text)
+    suggestions = bounded(lambda: spelling.suggest(real_kb, text, kinds), text)
     if isinstance(suggestions, NotFoundError):
         assert_not_found(real_kb, suggestions)
     else:
@@ -252,7 +252,7 @@ def test_fuzz_any_text_finds_real_entries_or_suggests_real_names_within_a_budget
 @example(text=EXPANDING)
 def test_fuzz_any_text_names_a_real_place_or_is_not_found_with_bounded_work(text: str) -> None:
     real_kb = real_knowledge_base()
-    hit = bounded(lambda: lookup.area_hit(real_kb, text), text)
+    hit = bounded(lambda: recognise.area_hit(real_kb, text), text)
     if isinstance(hit, NotFoundError):
         assert_not_found(real_kb, hit)
     else:
@@ -264,7 +264,7 @@ def test_fuzz_any_text_names_a_real_place_or_is_not_found_with_bounded_work(text
 def test_fuzz_a_real_name_in_disguise_finds_what_the_name_finds(name: str, how: str) -> None:
     """Full-width letters, capitals, zero-width and direction marks, terminal escapes, punctuation: read through."""
     real_kb = real_knowledge_base()
-    assert lookup.find(real_kb, disguise(name, how), NAMED) == lookup.find(real_kb, name, NAMED)
+    assert recognise.find(real_kb, disguise(name, how), NAMED) == recognise.find(real_kb, name, NAMED)
 
 
 def test_a_paragraph_is_read_sentence_by_sentence_and_what_names_nothing_is_left_aside(real_kb: KnowledgeBase) -> None:
@@ -272,7 +272,7 @@ def test_a_paragraph_is_read_sentence_by_sentence_and_what_names_nothing_is_left
         "My mother was diagnosed five years ago and now she has terrible headaches in the mornings, "
         "she throws up sometimes and she seems confused. The doctors want to do scans. We are scared."
     )
-    hits = lookup.find(real_kb, text, SYMPTOM)
+    hits = recognise.find(real_kb, text, SYMPTOM)
     assert {hit.ref.id for hit in hits} == {"headache", "vomiting", "confusion"}
     assert {"diagnosed", "doctors", "scared"} <= set(hits[0].ignored)
 
@@ -282,7 +282,7 @@ def test_a_short_term_must_be_understood_whole(real_kb: KnowledgeBase) -> None:
     assert found(real_kb, "fits and starts") == []
     assert found(real_kb, "rash decision") == []
     assert found(real_kb, "sick and tired of my job") == []  # an idiom
-    (hit,) = lookup.find(real_kb, "headache and bone china", SYMPTOM)  # longer: what names nothing is aside
+    (hit,) = recognise.find(real_kb, "headache and bone china", SYMPTOM)  # longer: what names nothing is aside
     assert (hit.ref.id, hit.ignored) == ("headache", ("bone", "china"))
 
 
@@ -341,8 +341,8 @@ def test_bringing_food_back_up_is_vomiting_not_being_backed_up(real_kb: Knowledg
 
 @pytest.mark.parametrize("text", ["j'ai mal à la tête", "dolor de cabeza", "Kopfschmerzen"])
 def test_words_of_another_language_get_no_random_suggestion(real_kb: KnowledgeBase, text: str) -> None:
-    assert lookup.find(real_kb, text, SYMPTOM) == ()
-    assert close_names.suggest(real_kb, text, SYMPTOM) == ()
+    assert recognise.find(real_kb, text, SYMPTOM) == ()
+    assert spelling.suggest(real_kb, text, SYMPTOM) == ()
 
 
 def test_commas_part_clauses_and_markup_letters_are_left_aside(real_kb: KnowledgeBase) -> None:
@@ -364,7 +364,7 @@ def test_commas_part_clauses_and_markup_letters_are_left_aside(real_kb: Knowledg
     ],
 )
 def test_a_site_is_found_in_the_words_people_use_for_spread(real_kb: KnowledgeBase, typed: str, site: str) -> None:
-    assert lookup.area(real_kb, typed).id == site
+    assert recognise.area(real_kb, typed).id == site
 
 
 @pytest.mark.parametrize(
@@ -377,7 +377,7 @@ def test_a_site_is_found_in_the_words_people_use_for_spread(real_kb: KnowledgeBa
     ],
 )
 def test_the_way_clinical_terminologies_write_is_read(real_kb: KnowledgeBase, typed: str, symptom: str) -> None:
-    assert symptom in {hit.ref.id for hit in lookup.find(real_kb, typed, SYMPTOM)}
+    assert symptom in {hit.ref.id for hit in recognise.find(real_kb, typed, SYMPTOM)}
 
 
 @pytest.mark.parametrize(
@@ -410,7 +410,7 @@ def test_clinical_notes_are_read(real_kb: KnowledgeBase, note: str, symptom: str
     ],
 )
 def test_words_beside_a_symptom_that_change_what_it_means(real_kb: KnowledgeBase, text: str) -> None:
-    assert lookup.find(real_kb, text, SYMPTOM) == ()
+    assert recognise.find(real_kb, text, SYMPTOM) == ()
 
 
 @pytest.mark.parametrize(

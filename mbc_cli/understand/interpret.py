@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from mbc_cli import searchable
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.names import family
-from mbc_cli.vocabulary import MODIFIERS, word_set
+from mbc_cli.understand.normalise import family
+from mbc_cli.understand.words import MODIFIERS, word_set
 
 OTHER_CANCERS = word_set(
     """prostate pancreatic ovarian cervical uterine endometrial bowel colon colorectal rectal stomach gastric
