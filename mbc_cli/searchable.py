@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from mbc_cli import model
 from mbc_cli.kinds import Kind
 from mbc_cli.model import Citation, Claim
-from mbc_cli.understand.normalise import family, name_key
+from mbc_cli.understand.normalise import name_key, normal
 from mbc_cli.understand.words import FUNCTION_WORDS
 
 if TYPE_CHECKING:
@@ -36,25 +36,11 @@ KINDS = (
 )
 """The kinds of entry searched, in the order entries of equal rank are shown."""
 
-NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
-NUMBERS |= {"six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10"}
-"""Numbers in words compare equal to their digits: 'five year' finds '5-year'."""
 
 Field = tuple[int, str, str, tuple[Citation, ...]]
 """Where text is found in an entry: (weight, where: name/alias/brand/place/text/quote, text, its citations)."""
 Entry = tuple[str, str, str, list[Field]]
 """A searchable entry: (kind, id, name, its fields)."""
-
-
-def normal(word: str) -> str:
-    """A word as search compares it: its family's stem (cure, curable), with number words as digits."""
-    return family(NUMBERS.get(word, word))
-
-
-def words(text: str) -> frozenset[str]:
-    """The words of a text, as search compares them."""
-    key = name_key(text)
-    return frozenset(normal(word) for word in key.split(" ")) if key else frozenset()
 
 
 def entries(kb: KnowledgeBase) -> Iterator[Entry]:

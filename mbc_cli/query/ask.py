@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from mbc_cli import searchable
 from mbc_cli.declare import Record
 from mbc_cli.errors import Unanswered
 from mbc_cli.kinds import NAMED, SITE_KINDS
@@ -24,7 +23,7 @@ from mbc_cli.query.statements import LIMIT, Statement, normal_words, statements
 from mbc_cli.understand import recognise
 from mbc_cli.understand.ideas import CONCEPTS, MEANING, QUESTION_WORDS, Concept, Subtype, subtypes_in, without_subtypes
 from mbc_cli.understand.interpret import about_another_cancer, advice_asked, unknown
-from mbc_cli.understand.normalise import content
+from mbc_cli.understand.normalise import content, normal
 from mbc_cli.understand.words import FUNCTION_WORDS, QUALIFIERS
 
 LONG_QUESTION = 20
@@ -168,7 +167,7 @@ def _subtype_named(subtype: Subtype, phrase: str, narrower: bool) -> str:
 def _concepts(key: str) -> tuple[list[Concept], list[str], list[str]]:
     """The ideas `key` names, its words that are not part of one, and those that are (that named them)."""
     words = key.split()
-    stems = [searchable.normal(word) for word in words]
+    stems = [normal(word) for word in words]
     used: set[int] = set()
     found: list[Concept] = []
     start = 0

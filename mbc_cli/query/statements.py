@@ -6,11 +6,10 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 
-from mbc_cli import searchable
 from mbc_cli.declare import Record
 from mbc_cli.model import Citation, KnowledgeBase
 from mbc_cli.understand.ideas import Concept
-from mbc_cli.understand.normalise import name_key
+from mbc_cli.understand.normalise import name_key, normal
 from mbc_cli.understand.words import FUNCTION_WORDS
 
 LIMIT = 8
@@ -34,7 +33,7 @@ class Statement(Record):
 
 def normal_words(text: str) -> list[str]:
     key = name_key(text)
-    return [searchable.normal(word) for word in key.split()] if key else []
+    return [normal(word) for word in key.split()] if key else []
 
 
 def statements(
@@ -50,8 +49,8 @@ def statements(
     Only the statements holding one of those words are read.
     """
     phrases = {concept.name: [normal_words(p) for p in concept.phrases] for concept in concepts}
-    typed = list(dict.fromkeys(searchable.normal(word) for word in words))
-    own = [word for word in dict.fromkeys(searchable.normal(word) for word in spoken) if word not in SMALL]
+    typed = list(dict.fromkeys(normal(word) for word in words))
+    own = [word for word in dict.fromkeys(normal(word) for word in spoken) if word not in SMALL]
     refs: set[str] = set()
     for phrase in (phrase for found in phrases.values() for phrase in found if phrase):
         # the statements that hold every word of a phrase ("go away": both), as the word index says
@@ -65,7 +64,7 @@ def statements(
         if kind not in STATEMENT_KINDS:
             continue
         statement, topic, texts = _statement(kb, kind, entry_id)
-        said_as = " ".join(f" {' '.join(searchable.normal(w) for w in name_key(t).split())} " for t in texts)
+        said_as = " ".join(f" {' '.join(normal(w) for w in name_key(t).split())} " for t in texts)
         said = [c.name for c in concepts if any(f" {' '.join(p)} " in said_as for p in phrases[c.name])]
         about = [c.name for c in concepts if topic in c.topics]
         held = [word for word in typed if f" {word} " in said_as]
@@ -83,7 +82,7 @@ def statements(
     return tuple(statement for _, statement in scored[:LIMIT])
 
 
-SMALL = frozenset(searchable.normal(word) for word in FUNCTION_WORDS)
+SMALL = frozenset(normal(word) for word in FUNCTION_WORDS)
 """The small words, as search compares them: the word index leaves them out."""
 
 

@@ -11,7 +11,7 @@ from mbc_cli.kinds import NAMED, Kind
 from mbc_cli.model import Citation, KnowledgeBase, NameRef
 from mbc_cli.query.reference import QUESTION_WORDS
 from mbc_cli.understand import recognise, spelling
-from mbc_cli.understand.normalise import name_key
+from mbc_cli.understand.normalise import name_key, normal, normal_set
 from mbc_cli.understand.words import FUNCTION_WORDS
 
 # --- mbc search ----------------------------------------------------------------------------
@@ -62,9 +62,7 @@ def search(kb: KnowledgeBase, text: str) -> SearchAnswer:
     each counts there), and only the SHOWN best are read, for the passage that holds the words.
     """
     typed = name_key(text).split(" ") if name_key(text) else []
-    words = {
-        searchable.normal(word): word for word in typed if word not in FUNCTION_WORDS and word not in QUESTION_WORDS
-    }
+    words = {normal(word): word for word in typed if word not in FUNCTION_WORDS and word not in QUESTION_WORDS}
     needed = math.ceil(len(words) / 2)
     named = {f"{_kind(hit.ref)} {hit.ref.id}" for hit in recognise.find(kb, text, NAMED)} if words else set()
     best: dict[str, dict[str, int]] = {}
@@ -99,7 +97,7 @@ def _found(kb: KnowledgeBase, ref: str, words: dict[str, str], held: dict[str, i
     _, _, name, entry_fields = searchable.entry(kb, kind, entry_id)
     passage: tuple[int, int, searchable.Field] | None = None
     for field in entry_fields:
-        present = words.keys() & searchable.words(field[2])
+        present = words.keys() & normal_set(field[2])
         if present and (passage is None or (len(present), field[0]) > passage[:2]):
             passage = (len(present), field[0], field)
     assert passage is not None  # the index says the entry holds the words

@@ -6,9 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from mbc_cli import searchable
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.understand.normalise import family
+from mbc_cli.understand.normalise import family, normal
 from mbc_cli.understand.words import MODIFIERS, word_set
 
 OTHER_CANCERS = word_set(
@@ -56,7 +55,7 @@ def unknown(kb: KnowledgeBase, words: Sequence[str]) -> bool:
     known ones ("what do the survival numbers say for someone my age").
     """
     meaningful = [word for word in words if word not in MODIFIERS and not word.isdigit()]
-    unknown = [w for w in meaningful if searchable.normal(w) not in kb.text_words and family(w) not in kb.words]
+    unknown = [w for w in meaningful if normal(w) not in kb.text_words and family(w) not in kb.words]
     return bool(unknown) and 2 * len(unknown) >= len(meaningful)
 
 

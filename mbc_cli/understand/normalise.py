@@ -294,3 +294,19 @@ def qualifier_kind(word: str) -> str | None:
 
 _QUALIFIER_KIND = {family(word): kind for kind, words in reversed(QUALIFIERS.items()) for word in words}
 """A qualifier's family -> the first kind of qualifier it is listed under."""
+
+
+NUMBERS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"}
+NUMBERS |= {"six": "6", "seven": "7", "eight": "8", "nine": "9", "ten": "10"}
+"""Numbers in words compare equal to their digits: 'five year' finds '5-year'."""
+
+
+def normal(word: str) -> str:
+    """A word as search compares it: its family's stem (cure, curable), with number words as digits."""
+    return family(NUMBERS.get(word, word))
+
+
+def normal_set(text: str) -> frozenset[str]:
+    """The words of a text, as search compares them."""
+    key = name_key(text)
+    return frozenset(normal(word) for word in key.split(" ")) if key else frozenset()

@@ -8,9 +8,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-from mbc_cli import searchable
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.understand.normalise import content, family, name_key
+from mbc_cli.understand.normalise import content, family, name_key, normal
 from mbc_cli.understand.sentences import harmless
 
 CUTOFF = 0.6
@@ -63,7 +62,7 @@ def misspelled(kb: KnowledgeBase, words: Iterable[str], kinds: frozenset[str]) -
     (("nausious", "nauseous"),). Never matched, only said, as suggestions are: "did you mean"."""
     found: list[tuple[str, str]] = []
     for word in dict.fromkeys(words):
-        if len(word) < 5 or harmless(word) or searchable.normal(word) in kb.text_words or family(word) in kb.words:
+        if len(word) < 5 or harmless(word) or normal(word) in kb.text_words or family(word) in kb.words:
             continue
         names = [
             known
