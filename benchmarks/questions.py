@@ -12,7 +12,8 @@ the five source snapshots and from how people type:
 The four figures, per set:
 - top three: answerable questions whose answer is among the first three statements (their texts and quotes);
 - refused: answerable questions mbc refused (exit 1);
-- answered: unanswerable questions answered with no word said to be beyond the sources;
+- answered: unanswerable questions answered with none of their `not_in_sources` words (one word of an expected
+  phrase is enough: "pet" for "pet scan") said to be beyond the sources;
 - wrong route: answerable questions with a `route` that mbc answered another way.
 
 Every question runs in-process through Typer's CliRunner against mbc_cli.cli:app with --json. Exits 0 whatever
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import unicodedata
 from collections.abc import Iterator, Mapping, Sequence
@@ -70,6 +72,15 @@ def plain(text: str) -> str:
     """Text as compared: folded, curly quotes and dashes made plain."""
     text = unicodedata.normalize("NFKC", text).casefold()
     return text.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"}))
+
+
+SMALL = frozenset("a an the my your his her our their of to in on for and or i me we it is".split())
+"""Words of an expected phrase that carry nothing of its own ("my cat"): not looked for."""
+
+
+def words_of(text: str) -> set[str]:
+    """The words of a phrase as compared: folded, split at spaces, hyphens and slashes, small words aside."""
+    return {word for word in re.split(r"[\s/-]+", plain(text)) if word and word not in SMALL}
 
 
 def strings(value: object) -> Iterator[str]:
@@ -142,8 +153,8 @@ def measure(path: Path, *, verbose: bool) -> tuple[Tally, dict[str, Tally]]:
         code, data = run(case["q"])
         query = data.get("query", {})
         said = query.get("not_in_sources", []) if isinstance(query, Mapping) else []
-        said_words = {word for item in said if isinstance(item, str) for word in plain(item).split()}
-        flagged = code == 1 or any(set(plain(word).split()) <= said_words for word in case["not_in_sources"])
+        said_words = {word for item in said if isinstance(item, str) for word in words_of(item)}
+        flagged = code == 1 or any(words_of(word) & said_words for word in case["not_in_sources"])
         for tally in (total, group):
             tally.unanswerable += 1
             tally.answered += not flagged
@@ -154,12 +165,54 @@ def measure(path: Path, *, verbose: bool) -> tuple[Tally, dict[str, Tally]]:
     return total, styles
 
 
+def separation(paths: Sequence[Path]) -> int:
+    """How a statement's share of the best statement's score separates answers from statements that only share
+    words with the question: every statement found (no cut, no limit), for the answerable questions answered by
+    statements, counted as an answer when it holds an expected word. Sets statements.RELATIVE."""
+    from mbc_cli.query import statements
+
+    statements.RELATIVE, statements.LIMIT = 0.0, 100
+    buckets = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01]
+    answers = [0] * (len(buckets) - 1)
+    others = [0] * (len(buckets) - 1)
+    for path in paths:
+        cases = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for case in cases.get("answerable", []):
+            code, data = run(case["q"])
+            query = data.get("query", {})
+            results = data.get("results", [])
+            if code != 0 or not isinstance(query, Mapping) or query.get("answered_by") or not results:
+                continue
+            best = float(results[0].get("score", 0.0)) or 1.0
+            for result in results:
+                share = float(result.get("score", 0.0)) / best
+                said = plain(" ".join(strings(result)))
+                place = next(i for i in range(len(buckets) - 1) if share < buckets[i + 1])
+                if any(plain(word) in said for word in case["expect"]):
+                    answers[place] += 1
+                else:
+                    others[place] += 1
+    print("share of the best score   answers   other statements   answers among them")
+    for i in range(len(buckets) - 1):
+        total = answers[i] + others[i]
+        rate = f"{100 * answers[i] / total:.0f}%" if total else "-"
+        print(f"{buckets[i]:.1f} to {min(buckets[i + 1], 1.0):.1f}            {answers[i]:>7}   {others[i]:>16}   {rate:>18}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("sets", nargs="*", type=Path, default=SETS)
     parser.add_argument("--verbose", action="store_true", help="list every miss, with what mbc gave")
     parser.add_argument("--json", action="store_true", help="the figures as JSON")
+    parser.add_argument(
+        "--scores",
+        action="store_true",
+        help="how the best statement's score separates answers from non-answers (for setting the threshold)",
+    )
     args = parser.parse_args(argv)
+    if args.scores:
+        return separation(args.sets)
     report = {}
     header = f"{'':<22} {'top three':>18} {'refused':>16} {'answered (unans.)':>16} {'wrong route':>16}"
     for path in args.sets:

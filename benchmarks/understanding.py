@@ -454,7 +454,8 @@ def evaluate(
     answered = []
     for question in unanswerable:
         run = invoke(_args("ask", question))
-        if run.exit_code == 0:
+        beyond = _get(run.data, "query", "not_in_sources") if run.data else None
+        if run.exit_code == 0 and not beyond:  # answered, and no word of it said to be beyond the sources
             items, answered_by = ask_items(run.data)
             answered.append(Answered(question, f"results {items}, answered_by {answered_by!r}"))
     return Report(

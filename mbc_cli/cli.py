@@ -373,6 +373,7 @@ def ask(
         ),
     ],
     evidence: EvidenceOption = False,
+    every: Annotated[bool, typer.Option("--all", help="Every statement found, not only the best three.")] = False,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
@@ -382,7 +383,11 @@ def ask(
 
     question = " ".join(words)
     show_answer(
-        ctx, lambda kb, context: render_answer(answer_question(kb, question), context), fmt, as_json, evidence=evidence
+        ctx,
+        lambda kb, context: render_answer(answer_question(kb, question), context, every=every),
+        fmt,
+        as_json,
+        evidence=evidence,
     )
 
 

@@ -127,12 +127,23 @@ class NoSymptomMatched(NotFoundError):
 class Unanswered(NotFoundError):
     """The sources hold no answer to a question (`mbc ask`): say so, what mbc can answer, and the sources' advice."""
 
-    def __init__(self, question: str, about: Sequence[str], advice: str) -> None:
+    def __init__(
+        self,
+        question: str,
+        about: Sequence[str],
+        advice: str,
+        not_in_sources: Sequence[str] = (),
+        corrected: Sequence[object] = (),
+    ) -> None:
         super().__init__("answer", question)
         self.args = (f'mbc cannot answer "{question}" from its sources.',)
         self.about = tuple(about)
         """What mbc can answer instead."""
         self.advice = advice
+        self.not_in_sources = tuple(not_in_sources)
+        """The question's words that carry meaning the sources do not cover."""
+        self.corrected = tuple(corrected)
+        """The words read as others (spelling.Correction), said so."""
 
 
 class KnowledgeBaseError(MbcError):

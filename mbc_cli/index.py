@@ -18,6 +18,10 @@ class Index(Mapping[str, T], Generic[T]):
         """The keys that start with `start`."""
         return (key for key in self if key.startswith(start))
 
+    def items_starting_with(self, start: str) -> Iterator[tuple[str, T]]:
+        """The keys that start with `start`, each with its value."""
+        return ((key, self[key]) for key in self.starting_with(start))
+
 
 class FrozenIndex(Index[T]):
     """An index held in memory, as assembly builds it."""

@@ -308,6 +308,9 @@ class KnowledgeBase(Record):
     """A word as search compares it -> the entries ('kind id') whose names, texts or quotes hold it."""
     text_weights: Mapping[str, tuple[int, ...]]
     """For each word of text_words, how much it counts in each of those entries (3 a name, 2 an alias, 1 a text)."""
+    spellings: Index[int]
+    """Each word of the names and aliases as written (a name key's word) -> how many times: the words that a word
+    mbc does not know may be a misspelling of."""
     sites_by_symptom: Mapping[str, tuple[tuple[str, SymptomLink], ...]]
     """Symptom id -> (site id, link) for each site that can cause it."""
     tests_by_site: Mapping[str, tuple[str, ...]]

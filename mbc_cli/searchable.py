@@ -90,19 +90,38 @@ def entry(kb: KnowledgeBase, kind: str, entry_id: str) -> Entry:
     return kind, entry_id, note.text, [(TEXT, "text", note.text, note.citations), *_texts(note)]
 
 
-def index(kb: KnowledgeBase) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[int, ...]]]:
+def index(kb: KnowledgeBase) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[int, ...]], dict[str, int]]:
     """Each word (as search compares it, small function words aside) -> the entries holding it, as
     'kind id', in `entries` order; and beside it, for each of those entries, how much the word counts
-    there: where it is found best (NAME, ALIAS or TEXT). Search ranks from these alone."""
+    there: where it is found best (NAME, ALIAS or TEXT). Search ranks from these alone. Third, each word of a name
+    or an alias as written (three letters or more) -> how many times: the words a misspelling is read as (only
+    words that name something: "employer" is not a slip for "employed", which a text holds)."""
     found: defaultdict[str, dict[str, int]] = defaultdict(dict)
+    written: defaultdict[str, int] = defaultdict(int)
     for kind, entry_id, _, fields in entries(kb):
         ref = f"{kind} {entry_id}"
+        topic = getattr(kb.entries(Kind.of(kind))[entry_id], "topic", None) if kind in ("note", "statistic") else None
+        if topic is not None:  # a note's or figure's topic, which no word typed can be: what a question's idea finds
+            found[topic_key(topic)][ref] = TEXT
         for weight, _, text, _ in fields:
-            for word in {normal(word) for word in name_key(text).split(" ") if word and word not in FUNCTION_WORDS}:
+            key = name_key(text)
+            for word in key.split(" ") if weight > TEXT else ():  # names and aliases, not every word of a text
+                if len(word) >= 3 and word.isalpha():
+                    written[word] += 1
+            for word in {normal(word) for word in key.split(" ") if word and word not in FUNCTION_WORDS}:
                 held = found[word]
                 held[ref] = max(held.get(ref, 0), weight)
     ordered = sorted(found.items())
-    return {word: tuple(held) for word, held in ordered}, {word: tuple(held.values()) for word, held in ordered}
+    return (
+        {word: tuple(held) for word, held in ordered},
+        {word: tuple(held.values()) for word, held in ordered},
+        dict(sorted(written.items())),
+    )
+
+
+def topic_key(topic: str) -> str:
+    """The key of a topic (outlook, risk...) in the word index: "topic:outlook", which no name key can be."""
+    return f"topic:{topic}"
 
 
 def ids(kb: KnowledgeBase, kind: str) -> Iterator[str]:

@@ -122,6 +122,7 @@ def knowledge_base(ids: Mapping[kinds.Kind, Mapping[str, Checked]], path: str) -
         words=_key_index(names, lambda key: tuple(sorted(content(key)))),
         text_words=_frozen({}),
         text_weights=_frozen({}),
+        spellings=index.FrozenIndex({}),
         sites_by_symptom=_tuples(sites_by_symptom),
         tests_by_site=_tuples(tests_by_site),
         treatments_by_site=_tuples(treatments_by_site),
@@ -129,8 +130,16 @@ def knowledge_base(ids: Mapping[kinds.Kind, Mapping[str, Checked]], path: str) -
         drugs_by_treatment=_tuples(drugs_by_treatment),
     )
     # The search index reads entries as search does, so it is built from the model itself.
-    words, weights = searchable.index(built)
-    return built.replace(text_words=_frozen(words), text_weights=_frozen(weights))
+    words, weights, written = searchable.index(built)
+    for key in names:  # narrower kinds and disorders are written nowhere else
+        for word in key.split(" "):
+            if len(word) >= 3 and word.isalpha():
+                written[word] = written.get(word, 0) + 1
+    return built.replace(
+        text_words=_frozen(words),
+        text_weights=_frozen(weights),
+        spellings=index.FrozenIndex(dict(sorted(written.items()))),
+    )
 
 
 _NAMING_FIELDS = ("name", "brands", "aliases", "narrower", "disorders")

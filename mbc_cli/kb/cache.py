@@ -48,7 +48,7 @@ SHIPPED = "compiled.marshal"
 """The compiled bundled knowledge base, beside its data/ folder in the wheel."""
 _ENTRIES = (*(str(kind.file) for kind in kinds.FILES), "sites_by_symptom")
 """Fields whose values are model objects: each encoded on its own, decoded on first use."""
-_INDEXES = ("names", "stems", "phrases", "words", "text_words", "text_weights")
+_INDEXES = ("names", "stems", "phrases", "words", "text_words", "text_weights", "spellings")
 """Fields keyed by what the user types: stored in shards by the keys' first characters."""
 _KEYS = ("tests_by_site", "treatments_by_site", "treatments_by_subtype", "drugs_by_treatment")
 """Fields whose values are tuples of ids: stored as they are."""

@@ -20,6 +20,7 @@ from mbc_cli.understand.recognise import Hit
 
 TERM_KINDS = frozenset({Kind.TERM})
 DRUG_KINDS = frozenset({Kind.DRUG})
+CONDITION_KINDS = frozenset({Kind.SYMPTOM})
 
 
 QUESTION_WORDS = frozenset(
@@ -53,9 +54,25 @@ def term_named(kb: KnowledgeBase, word: str) -> Named[Term]:
 
     try:
         hits = _named(kb, signs_spelled(word), "term", TERM_KINDS)
+    except NotNamed as elsewhere:  # a condition the sources explain (hypercalcemia) is a term too
+        conditions = _conditions(kb, word)
+        if conditions:
+            return Named(word, conditions)
+        hits = _subtype_term(kb, word, elsewhere)
     except NotFoundError as missing:
         hits = _subtype_term(kb, word, missing)
     return Named(word, tuple((hit, kb.terms[hit.ref.id]) for hit in hits))
+
+
+def _conditions(kb: KnowledgeBase, word: str) -> tuple[tuple[Hit, Term], ...]:
+    """The conditions `word` names that the sources explain (hypercalcemia, spinal cord compression), each as a
+    term: its name and aliases, and what the sources say it is and what it causes."""
+    found = []
+    for hit in recognise.find(kb, word, CONDITION_KINDS):
+        symptom = kb.symptoms[hit.ref.id]
+        if symptom.kind == "condition" and symptom.description:
+            found.append((hit, Term(symptom.id, symptom.name, symptom.aliases, symptom.description)))
+    return tuple(found)
 
 
 def _subtype_term(kb: KnowledgeBase, word: str, missing: NotFoundError) -> tuple[Hit, ...]:

@@ -139,6 +139,7 @@ def treatments_for(kb: KnowledgeBase, *, profile: Profile, site: str | None = No
             kb.drugs[d] for d in kb.drugs_by_treatment.get(treatment.id, ()) if _fits(kb.drugs[d].subtypes, profile)
         )
         fits.append(TreatmentFit(treatment, drugs, link))
+    fits.sort(key=lambda fit: fit.site_link is None)  # with a site, those the sources tie to it first
     return TreatmentsAnswer(profile, area, tuple(fits))
 
 

@@ -1,4 +1,4 @@
-"""The answer to `mbc ask`: the command's answer that answers the question, or the statements that do."""
+"""The answer to `mbc ask`: the answer first (a command's, or the best statements), then how to see more."""
 
 from __future__ import annotations
 
@@ -13,13 +13,8 @@ from mbc_cli.query.treatments import TestsAnswer, TreatmentsAnswer
 from mbc_cli.render import reference, sites, symptoms, treatments
 from mbc_cli.render.document import Context, Document, JsonObject, Row, Section, citations_json
 
-_KIND_SHOWN = {
-    "note": "what the sources note",
-    "statistic": "a figure",
-    "term": "what a word means",
-    "test": "a test",
-    "treatment": "a treatment",
-}
+FIRST = 3
+"""The statements a table or Markdown answer shows; `--all` shows them all, and JSON always has them all."""
 
 
 def command_line(words: tuple[str, ...]) -> str:
@@ -27,23 +22,26 @@ def command_line(words: tuple[str, ...]) -> str:
     return " ".join(["mbc", *(shlex.quote(word) for word in words)])
 
 
-def ask(answer: AskAnswer, context: Context) -> Document:
-    """The answer to `mbc ask QUESTION`."""
+def ask(answer: AskAnswer, context: Context, *, every: bool = False) -> Document:
+    """The answer to `mbc ask QUESTION`; with `every`, every statement found, not the best three."""
     understood = _understood(answer)
+    beside = _statement_rows(answer)
     if answer.command is not None and answer.answer is not None:
         inner = _inner(answer.answer, context)
         shown = command_line(answer.command)
         return inner.replace(
             query={**_query(answer), "answered_by": shown, "answer": inner.query},
             lead=(Row((f"Answered by: {shown}",)), *understood, *inner.lead),
+            notes=(*inner.notes, *beside),
         )
-    rows = tuple(
-        Row(
-            (statement.text, _KIND_SHOWN[statement.kind], ", ".join(statement.concepts) or "your words"),
-            statement.citations,
-        )
-        for statement in answer.statements
-    )
+    rows = beside if every else beside[:FIRST]
+    notes: list[Row] = []
+    hidden = len(beside) - len(rows)
+    if hidden:
+        more = command_line(("ask", "--all", answer.question))
+        notes.append(Row((f"{hidden} more {'statement speaks' if hidden == 1 else 'statements speak'} to it: {more}",)))
+    if answer.see_also is not None:
+        notes.append(Row((f"See also: {command_line(answer.see_also)}",)))
     results = [
         {
             "kind": statement.kind,
@@ -51,11 +49,11 @@ def ask(answer: AskAnswer, context: Context) -> Document:
             "name": statement.name,
             "text": statement.text,
             "about": list(statement.concepts),
+            "score": statement.score,
             "citations": citations_json(statement.citations),
         }
         for statement in answer.statements
     ]
-    more = () if answer.see_also is None else (Row((f"See also: {command_line(answer.see_also)}",)),)
     return context.document(
         f"What the sources say: {answer.question}",
         {
@@ -64,10 +62,22 @@ def ask(answer: AskAnswer, context: Context) -> Document:
             "see_also": None if answer.see_also is None else command_line(answer.see_also),
         },
         results,
-        lead=(*understood, Row(("Best first: what speaks to more of your question, in the sources' own words.",))),
-        sections=(Section("Answers", ("what the sources say", "what it is", "about"), rows),),
-        notes=more,
+        lead=(*_beyond(answer), *understood),
+        sections=(Section("Answers", ("what the sources say",), rows),),
+        notes=tuple(notes),
     )
+
+
+def _statement_rows(answer: AskAnswer) -> tuple[Row, ...]:
+    return tuple(Row((statement.text,), (), (statement.citations,)) for statement in answer.statements)
+
+
+def _beyond(answer: AskAnswer) -> tuple[Row, ...]:
+    """What the question asks that the sources do not cover, said first: "The sources say nothing about hair loss"."""
+    if not answer.not_in_sources:
+        return ()
+    words = " ".join(answer.not_in_sources)
+    return (Row((f"The sources say nothing about {words}. What they say that comes closest:",)),)
 
 
 def _query(answer: AskAnswer) -> JsonObject:
@@ -77,20 +87,27 @@ def _query(answer: AskAnswer) -> JsonObject:
         "understood": list(answer.concepts),
         "named": list(answer.named),
         "left_aside": list(answer.left_aside),
+        "not_in_sources": list(answer.not_in_sources),
+        "corrected": [{"typed": c.typed, "read_as": c.read_as} for c in answer.corrected],
+        "shorthand": [{"typed": typed, "read_as": read_as} for typed, read_as in answer.shorthand],
     }
 
 
 def _understood(answer: AskAnswer) -> tuple[Row, ...]:
-    """How the question was understood, in one line: its ideas, what it names, and the words left aside."""
+    """How the question was understood, in one line: words read as others, its ideas and what it names."""
     parts = []
+    spelled = [f'"{c.typed}" read as "{c.read_as}"' for c in answer.corrected]
+    spelled += [f'"{typed}" as "{read_as}"' for typed, read_as in answer.shorthand]
     if answer.concepts:
         parts.append("about " + ", ".join(answer.concepts))
     if answer.named:
         parts.append("naming " + ", ".join(answer.named))
-    if not parts:
+    if not parts and not spelled:
         return ()
-    aside = f"; left aside: {', '.join(dict.fromkeys(answer.left_aside))}" if answer.left_aside else ""
-    return (Row((f"Understood as a question {'; '.join(parts)}{aside}.",)),)
+    line = f"Understood as a question {'; '.join(parts)}" if parts else "Understood"
+    if spelled:
+        line += (" (" if parts else ": ") + "; ".join(spelled) + (")" if parts else "")
+    return (Row((line + ".",)),)
 
 
 _INNER: tuple[tuple[type, Callable[..., Document]], ...] = (

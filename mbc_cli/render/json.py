@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from mbc_cli.errors import KnowledgeBaseError, MbcError, NoSymptomMatched, NotFoundError, Problem
+from mbc_cli.errors import KnowledgeBaseError, MbcError, NoSymptomMatched, NotFoundError, Problem, Unanswered
 from mbc_cli.render.document import Document, JsonObject, Row, citations_json, numbering, source_json
 
 
@@ -83,6 +83,11 @@ def error(failure: MbcError, *, ascii_only: bool = False) -> str:
                 }
                 for match in failure.matches
             ]
+    if isinstance(failure, Unanswered):
+        details["not_in_sources"] = list(failure.not_in_sources)
+        details["corrected"] = [
+            {"typed": getattr(c, "typed", ""), "read_as": getattr(c, "read_as", "")} for c in failure.corrected
+        ]
     if isinstance(failure, KnowledgeBaseError):
         details = {"path": failure.path, "problems": [_problem(problem) for problem in failure.problems]}
     return failed(failure.exit_code, failure.reason, str(failure), details, ascii_only=ascii_only)

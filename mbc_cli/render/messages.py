@@ -29,11 +29,14 @@ def error(failure: MbcError) -> RenderableType:
     if isinstance(failure, NoSymptomMatched):
         return Group(*(unmatched(match) for match in failure.matches))
     if isinstance(failure, Unanswered):
-        return Group(
-            literal(str(failure), style="red"),
+        said = [literal(str(failure), style="red")]
+        if failure.not_in_sources:
+            said.append(literal("The sources say nothing about: " + ", ".join(failure.not_in_sources) + "."))
+        said += [
             literal("It can answer questions about: " + "; ".join(failure.about) + "."),
             literal(failure.advice),
-        )
+        ]
+        return Group(*said)
     if isinstance(failure, NotFoundError) and failure.suggestions:
         suggestions = ", ".join(failure.suggestions)
         return literal(f"{failure} Did you mean: {suggestions}?", style="red")

@@ -10,9 +10,11 @@ hand: a phrase must mean its idea in an everyday question, and an idea must not 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import cache
 
 from mbc_cli.declare import Record
-from mbc_cli.understand.normalise import name_key
+from mbc_cli.understand.normalise import name_key, normal
 from mbc_cli.understand.words import word_set
 
 
@@ -92,6 +94,7 @@ CONCEPTS = (
     _concept(
         "prevention",
         "prevent, prevention, lower, lowering, reduce, reducing, avoid, cut down, lifestyle, diet, exercise, "
+        "stop it, stop my cancer, stop the cancer, keep it from, "
         "alcohol, wine, beer, drinking, weight, overweight, obese, obesity, eat, eating, food, foods, "
         "what should i eat",
         "prevention",
@@ -99,7 +102,7 @@ CONCEPTS = (
     _concept(
         "spread",
         "spread, spreads, spreading, travel, where does it go, go first, usually go, where it went, "
-        "where the cancer went, where it has gone",
+        "where the cancer went, where it has gone, go to, goes to, gone to, went to, going to",
         "spread",
     ),
     _concept(
@@ -139,10 +142,16 @@ CONCEPTS = (
     _concept(
         "treatment",
         "treatment, treatments, treat, treated, therapy, therapies, options, drug, drugs, medicine, medicines, "
-        "medication, what can be done",
+        "medication, what can be done, manage, managing, management, relieve, relieving, relief, ease, easing, "
+        "help with, what helps, can help, could help, helps with",
         "treatment",
     ),
-    _concept("symptoms", "symptom, symptoms, sign, signs, warning signs", "symptoms"),
+    _concept(
+        "symptoms",
+        "symptom, symptoms, sign, signs, warning signs, watch for, watch out for, look out for, what to look for, "
+        "red flags",
+        "symptoms",
+    ),
     _concept("research", "research, new treatments, clinical trial, clinical trials, trial, trials", "research"),
     _concept("follow-up", "follow up, follow-up, monitoring, checkup, checkups, check up", "follow_up"),
     _concept("how common", "common, how many, how often, percent, percentage, number of", "prevalence incidence"),
@@ -159,7 +168,8 @@ QUESTION_WORDS = word_set(
     please know want need about with for of the a an to in on at and or if any get have has having
     people person someone patients women anyone ok okay really much many happen happens happening
     happened going find ever still even latest newest available there metastases metastasis mets used use
-    mine actually personally already just exactly usually typically generally normally"""
+    mine actually personally already just exactly usually typically generally normally difference different
+    differences differ same compare compared versus vs between"""
 )
 """Words of the question itself, and of its subject (metastatic breast cancer), left aside."""
 
@@ -231,6 +241,21 @@ SUBTYPES = (
             "brca gene mutation",
             "brca positive",
             "brca carrier",
+            "brca carriers",
+            "brca mutations",
+            "brca1 mutations",
+            "brca2 mutations",
+            "brca genes",
+            "brca mutated",
+            "brca1 mutated",
+            "brca2 mutated",
+            "brca 1",
+            "brca 2",
+            "brca1 2",
+            "brca 1 2",
+            "brca1 2 mutation",
+            "brca1 2 mutations",
+            "brca1 2 mutated",
         ),
         None,
     ),
@@ -266,3 +291,34 @@ def without_subtypes(text: str) -> str:
         for phrase in sorted((*subtype.phrases, *subtype.narrower), key=len, reverse=True):
             key = key.replace(f" {phrase} ", " ")
     return " ".join(key.split())
+
+
+def concepts_in(words: Sequence[str]) -> tuple[list[Concept], frozenset[int]]:
+    """The ideas a question's words name (at each word, the longest phrase that starts there: "new treatments"
+    is research), and where the words that named them stand. An empty word stands for one already read."""
+    stems = [normal(word) if word else "" for word in words]
+    used: set[int] = set()
+    found: list[Concept] = []
+    start = 0
+    while start < len(stems):
+        for phrase, concept in _phrases().get(stems[start], ()) if stems[start] else ():
+            if stems[start : start + len(phrase)] == phrase:
+                used.update(range(start, start + len(phrase)))
+                if concept not in found:
+                    found.append(concept)
+                start += len(phrase) - 1
+                break
+        start += 1
+    return found, frozenset(used)
+
+
+@cache
+def _phrases() -> dict[str, list[tuple[list[str], Concept]]]:
+    """Every idea's phrases, as compared (each word's normal form), by their first word, the longest first."""
+    by_first: dict[str, list[tuple[list[str], Concept]]] = {}
+    for concept in CONCEPTS:
+        for phrase in concept.phrases:
+            words = [normal(word) for word in name_key(phrase).split()]
+            if words:
+                by_first.setdefault(words[0], []).append((words, concept))
+    return {first: sorted(found, key=lambda pair: -len(pair[0])) for first, found in by_first.items()}

@@ -1,14 +1,44 @@
-"""Questions mbc does not answer from statements: about another illness, about what the sources never name,
-or for a dose, which only the care team can give."""
+"""Step 4 of reading: what a question asks. Its ideas, the subtype and the things it names, whose it is, the
+words the reader could not place, and whether it asks about another illness or for a dose (which mbc never
+answers: only the care team can).
+
+`read_question` runs the whole pipeline on a question: it spells out shorthand (`words.SHORTHAND`), reads
+unknown words as the closest known ones (`spelling`), finds the subtypes and ideas (`ideas`) and the names
+(`recognise`), and keeps what is left: the words that only the sources' statements can place, or nothing can.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 
+from mbc_cli.declare import Record
+from mbc_cli.kinds import NAMED, Kind
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.understand.normalise import family, normal
-from mbc_cli.understand.words import MODIFIERS, word_set
+from mbc_cli.understand import recognise
+from mbc_cli.understand.ideas import (
+    CONCEPTS,
+    QUESTION_WORDS,
+    Concept,
+    Subtype,
+    concepts_in,
+    signs_spelled,
+    subtypes_in,
+    without_subtypes,
+)
+from mbc_cli.understand.normalise import family, name_key, normal
+from mbc_cli.understand.recognise import Hit, Named, names_in
+from mbc_cli.understand.sentences import LONGEST_FIRST
+from mbc_cli.understand.spelling import Correction, corrections
+from mbc_cli.understand.words import (
+    CLAUSE_BREAKS,
+    FUNCTION_WORDS,
+    MODIFIERS,
+    NEGATIONS,
+    POLITENESS,
+    SHORTHAND,
+    word_set,
+)
 
 OTHER_CANCERS = word_set(
     """prostate pancreatic ovarian cervical uterine endometrial bowel colon colorectal rectal stomach gastric
@@ -72,3 +102,151 @@ DOSE = re.compile(
 def advice_asked(key: str) -> bool:
     """Whether the question asks for a dose, which mbc never gives: the sources' advice is to ask the care team."""
     return bool(set(key.split()) & ADVICE) or bool(DOSE.search(key))
+
+
+# --- A question, read ------------------------------------------------------------------------------------------
+
+
+class Reading(Record):
+    """A question as mbc reads it: every word placed, or left for the statements (and then the sources) to place."""
+
+    question: str
+    words: tuple[str, ...]
+    """The question's words as read: name keys, shorthand spelled out, misspellings read as known words."""
+    corrected: tuple[Correction, ...]
+    shorthand: tuple[tuple[str, str], ...]
+    """(as typed, spelled out): "ppl" is "people"."""
+    concepts: tuple[Concept, ...]
+    concept_words: tuple[str, ...]
+    """The words that named the ideas."""
+    subtypes: tuple[tuple[Subtype, str, bool], ...]
+    named: tuple[Named, ...]
+    """The names it holds (sites, symptoms, drugs, tests, treatments, terms), where each stands."""
+    subject: tuple[Named, ...]
+    """The names of the subject every question is about (metastatic breast cancer, metastasis): asked of only
+    when nothing else is ("what is metastasis")."""
+    symptoms: tuple[Hit, ...]
+    """The symptoms it tells of, read as `mbc symptom` reads a sentence (negations, whose, qualifiers)."""
+    rest: tuple[str, ...]
+    """Words that carry meaning but name no idea and no entry: only the statements can place them."""
+    aside: tuple[str, ...]
+    """Question words, small words, politeness, whose, how bad or how often: left aside."""
+    another_illness: bool
+    dose: bool
+
+    def named_kinds(self, *kinds: str) -> tuple[Hit, ...]:
+        """The first hit of each name of these kinds, in the order they stand."""
+        return tuple(named.hits[0] for named in self.named if named.hits[0].ref.kind in kinds)
+
+
+def read_question(kb: KnowledgeBase, question: str) -> Reading:
+    """Read a question through every step: normalise, spell, recognise, interpret."""
+    key = name_key(signs_spelled(question)).replace("her 2", "her2")
+    spelled: list[str] = []
+    shorthand: list[tuple[str, str]] = []
+    for word in key.split():
+        written = SHORTHAND.get(word)
+        if written is not None:
+            shorthand.append((word, written))
+        spelled += (written or word).split()
+    corrected = corrections(kb, spelled)
+    read_as = {c.typed: c.read_as for c in corrected}
+    words = [read_as.get(word, word) for word in spelled]
+    text = " ".join(words)
+    subtypes = subtypes_in(text)
+    rest_words = without_subtypes(text).split()
+    held = f" {' '.join(rest_words)} "
+    for phrase in LONGEST_FIRST:  # "won't go away" says how long, not whether it can be cured
+        if phrase not in IDEA_PHRASES:  # "coming back" is a question's idea of recurrence
+            held = held.replace(f" {phrase} ", f" {' '.join('_' * len(w) for w in phrase.split())} ")
+    qualified = {i for i, word in enumerate(held.split()) if set(word) == {"_"}}
+    # A name of several words before the ideas ("pain relief", "clinical trials"), then the ideas, then names of one
+    # word among what is left: "recurrence" is the idea of its coming back, not the term.
+    long_names = [n for n in names_in(kb, rest_words, NAMED) if n.end - n.start > 1 and n.hits[0].how != "partial"]
+    in_long = {i for n in long_names for i in range(n.start, n.end)}
+    outside = [word if i not in in_long | qualified else "" for i, word in enumerate(rest_words)]
+    concepts, used = concepts_in([word if i not in _narrative(outside) else "" for i, word in enumerate(outside)])
+    concept_words = [outside[i] for i in sorted(used)]
+    others = [word if i not in used else "" for i, word in enumerate(outside)]
+    found = sorted((*long_names, *names_in(kb, others, NAMED)), key=lambda n: n.start)
+    named = tuple(n for n in found if not _subject(n, rest_words))
+    subject = tuple(n for n in found if _subject(n, rest_words))
+    in_names = {i for n in named for i in range(n.start, n.end)}
+    left = [word for i, word in enumerate(others) if word and i not in in_names]
+    kinds = {n.hits[0].ref.kind for n in named}
+    if any(c.name == "cause" for c in concepts) and kinds & {Kind.DRUG, Kind.TREATMENT}:
+        concepts.append(SIDE_EFFECTS)  # what a drug or a treatment causes is a side effect of it
+    symptoms = recognise.find(kb, " ".join(rest_words), SYMPTOM_KINDS)
+    meaningful = [word for word in left if _carries_meaning(word)]
+    said_how = (rest_words[i] for i in sorted(qualified))
+    aside = tuple(dict.fromkeys((*(word for word in left if word not in meaningful), *said_how)))
+    return Reading(
+        question=question,
+        words=tuple(words),
+        corrected=corrected,
+        shorthand=tuple(dict.fromkeys(shorthand)),
+        concepts=tuple(concepts),
+        concept_words=tuple(concept_words),
+        subtypes=subtypes,
+        named=named,
+        subject=subject,
+        symptoms=symptoms,
+        rest=tuple(dict.fromkeys(meaningful)),
+        aside=aside,
+        another_illness=about_another_cancer(text),
+        dose=advice_asked(text),
+    )
+
+
+SYMPTOM_KINDS = frozenset({Kind.SYMPTOM})
+IDEA_PHRASES = frozenset(name_key(phrase) for concept in CONCEPTS for phrase in concept.phrases)
+SIDE_EFFECTS = next(concept for concept in CONCEPTS if concept.name == "side effects")
+
+
+NARRATIVE = word_set("since after following post during")
+"""Words that open a clause telling what happened ("since finishing my treatment", "after my diagnosis"): its words
+tell the story, they do not ask about an idea."""
+ASKING = word_set("what how why when where who which is are do does did can could will would should shall may might")
+"""Words that open a clause that asks: they end a clause opened by a word of NARRATIVE."""
+
+
+def _narrative(words: Sequence[str]) -> frozenset[int]:
+    """Where the words of clauses telling what happened stand: from a word of NARRATIVE to the next word that
+    ends a clause or opens a question ("headaches since finishing my treatment what could it be")."""
+    inside: set[int] = set()
+    telling = False
+    for i, word in enumerate(words):
+        if word in NARRATIVE:
+            telling = True
+        elif word in CLAUSE_BREAKS or word in ASKING:
+            telling = False
+        elif telling:
+            inside.add(i)
+    return frozenset(inside)
+
+
+SUBJECT = word_set(
+    """metastatic metastasized metastasis metastases mets breast cancer cancers mbc carcinoma stage 4 iv four
+    advanced secondary late"""
+)
+"""The words of what every question is about, metastatic (stage 4, advanced, secondary) breast cancer: a name made of
+them alone names the subject, not a thing asked of ("treatments for stage 4 breast cancer")."""
+
+
+def _subject(named: Named, words: Sequence[str]) -> bool:
+    """Whether a name found in a question only names its subject: "metastatic breast cancer", or "breast" in
+    "breast cancer" (the local area is the breast the cancer comes back in, not the word of every question)."""
+    return set(words[named.start : named.end]) <= SUBJECT
+
+
+def _carries_meaning(word: str) -> bool:
+    """A word a question's meaning may rest on: not a question word, small word, politeness, whose or qualifier."""
+    return not (
+        word in QUESTION_WORDS
+        or word in FUNCTION_WORDS
+        or word in POLITENESS
+        or word in MODIFIERS
+        or word in NEGATIONS
+        or word.isdigit()
+        or len(word) < 2
+    )

@@ -242,3 +242,85 @@ ANIMALS = word_set(
 )
 """Whose symptom it is, when it is no person's: "my dog has a rash" and "my phone battery is exhausted"
 name no symptom of the patient's (animals, machines, plants)."""
+
+
+SHORTHAND = {
+    "ppl": "people",
+    "u": "you",
+    "ur": "your",
+    "r": "are",
+    "y": "why",
+    "wat": "what",
+    "wot": "what",
+    "wut": "what",
+    "wen": "when",
+    "ar": "are",
+    "hw": "how",
+    "abt": "about",
+    "b4": "before",
+    "bcoz": "because",
+    "cuz": "because",
+    "coz": "because",
+    "shud": "should",
+    "cud": "could",
+    "wud": "would",
+    "gonna": "going to",
+    "wanna": "want to",
+    "tho": "though",
+    "thru": "through",
+    "yr": "year",
+    "yrs": "years",
+    "mo": "month",
+    "mos": "months",
+    "wk": "week",
+    "wks": "weeks",
+    "dr": "doctor",
+    "drs": "doctors",
+    "doc": "doctor",
+    "docs": "doctors",
+    "onc": "oncologist",
+    "meds": "medicines",
+    "med": "medicine",
+    "info": "information",
+    "tx": "treatment",
+    "txs": "treatments",
+    "dx": "diagnosis",
+    "dxd": "diagnosed",
+    "sx": "symptoms",
+    "rads": "radiation",
+    "rt": "radiation therapy",
+    "kemo": "chemo",
+    "chemos": "chemo",
+}
+"""How people write words in a hurry (texting, forums, clinical notes), spelled out before anything else is read:
+"how long do ppl live" is "how long do people live", "tx options" "treatment options". Reviewed one by one: each
+means exactly its word wherever it stands in a question about metastatic breast cancer ("rt" and "rads" are
+radiation therapy there, "kemo" is how "chemo" sounds). Not "bc" (because, or breast cancer), nor "pt" (a
+patient, read as whose), nor "hx" (a note's history)."""
+
+POLITENESS = word_set(
+    """thanks thank thankyou please plz pls thx thnx ty cheers hi hello hey dear sorry help helping wondering
+    wonder curious question questions ask asking asked anyone anybody somebody advice"""
+)
+"""Words that are only how a question is put ("is it curable thx", "hi, can anyone tell me"): left aside, never
+taken as what it asks about. "help" is here as in "please help"; what helps is asked by its other words."""
+
+GENERAL = word_set(
+    """only then way ways such best better own place places next sure let thought called case cases making made
+    including include includes included based later together working worked able given become becomes taking
+    taken takes take known almost else along possible due special either whether rather further among according
+    example examples current currently gave main mainly shows show goes going include especially certain itself
+    perhaps various parts part ones below via named reach reached reaches calls overall uses otherwise eventually
+    therefore begin starts remain continue continues considered consider tells require requires apart existing
+    somewhere allows referred placed play great present general class act process position role source society news
+    article released create leading focus addition additionally throughout beyond features multiple necessary highly
+    completed suggest suggests collected display acts remaining marks lets describe refer refers passes opposed
+    thereby ultimately aspect reflect involves loaded quoted receives quickly kind kinds thing things lot lots
+    something anything everything nothing point points matter matters happen happens happened"""
+)
+"""Everyday words that the sources' texts hold but that say nothing of their own there ("next" in "Next, the
+cancer may enter blood vessels", "working" in "treatments have stopped working"): a statement that shares only
+such words with a question is not an answer to it. Drawn from the knowledge base's own words that are most
+common in English (a Zipf frequency of 4.5 or more in wordfreq 3.1.1's English list; see docs/vocabulary.md),
+and reviewed one by one: a word that names something the sources speak of (control, home, record, second,
+early, age, kill, fight, average, share, plan) is not here."""
