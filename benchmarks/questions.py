@@ -71,16 +71,48 @@ class Tally:
 def plain(text: str) -> str:
     """Text as compared: folded, curly quotes and dashes made plain."""
     text = unicodedata.normalize("NFKC", text).casefold()
-    return text.translate(str.maketrans({"\u2019": "'", "\u2018": "'", "\u2013": "-", "\u2014": "-"}))
+    return text.translate(PLAIN)
 
 
-SMALL = frozenset("a an the my your his her our their of to in on for and or i me we it is".split())
+PLAIN = str.maketrans("\u2019\u2018\u2013\u2014", "''--")
+
+
+SMALL = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "my",
+        "your",
+        "his",
+        "her",
+        "our",
+        "their",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "and",
+        "or",
+        "i",
+        "me",
+        "we",
+        "it",
+        "is",
+    ]
+)
 """Words of an expected phrase that carry nothing of its own ("my cat"): not looked for."""
 
 
 def words_of(text: str) -> set[str]:
     """The words of a phrase as compared: folded, split at spaces, hyphens and slashes, small words aside."""
-    return {word for word in re.split(r"[\s/-]+", plain(text)) if word and word not in SMALL}
+    return {singular(word) for word in re.split(r"[\s/-]+", plain(text)) if word and word not in SMALL}
+
+
+def singular(word: str) -> str:
+    """A word without a plural -s, so that "infusions" said covers "infusion" expected."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def strings(value: object) -> Iterator[str]:
@@ -181,11 +213,12 @@ def separation(paths: Sequence[Path]) -> int:
             code, data = run(case["q"])
             query = data.get("query", {})
             results = data.get("results", [])
-            if code != 0 or not isinstance(query, Mapping) or query.get("answered_by") or not results:
+            if code != 0 or not isinstance(query, Mapping) or query.get("answered_by") or not isinstance(results, list):
                 continue
-            best = float(results[0].get("score", 0.0)) or 1.0
-            for result in results:
-                share = float(result.get("score", 0.0)) / best
+            scores = [float(result.get("score", 0.0)) for result in results if isinstance(result, Mapping)]
+            best = max(scores, default=0.0) or 1.0
+            for result, score in zip(results, scores, strict=False):
+                share = score / best
                 said = plain(" ".join(strings(result)))
                 place = next(i for i in range(len(buckets) - 1) if share < buckets[i + 1])
                 if any(plain(word) in said for word in case["expect"]):
@@ -196,7 +229,8 @@ def separation(paths: Sequence[Path]) -> int:
     for i in range(len(buckets) - 1):
         total = answers[i] + others[i]
         rate = f"{100 * answers[i] / total:.0f}%" if total else "-"
-        print(f"{buckets[i]:.1f} to {min(buckets[i + 1], 1.0):.1f}            {answers[i]:>7}   {others[i]:>16}   {rate:>18}")
+        bucket = f"{buckets[i]:.1f} to {min(buckets[i + 1], 1.0):.1f}"
+        print(f"{bucket:<25} {answers[i]:>7}   {others[i]:>16}   {rate:>18}")
     return 0
 
 

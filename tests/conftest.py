@@ -43,6 +43,9 @@ def _cache_in_a_temporary_folder(tmp_path_factory: pytest.TempPathFactory) -> It
     saved = os.environ.get("XDG_CACHE_HOME")
     os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
     os.environ.pop("MBC_KB", None)
+    from mbc_cli.kb import cache
+
+    cache.open_kb()  # compiled once, first: no test's bounded work pays for compiling it
     yield
     if saved is None:
         os.environ.pop("XDG_CACHE_HOME", None)

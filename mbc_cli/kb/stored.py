@@ -132,7 +132,7 @@ class Sharded(index.Index[T]):
     A lookup reads one shard, and so does completing a prefix of two or more characters.
     """
 
-    __slots__ = ("_blobs", "_count", "_decode", "_raw", "_ready")
+    __slots__ = ("_blobs", "_count", "_decode", "_decoded", "_raw", "_ready")
 
     def __init__(
         self, blobs: Blobs, raw: Mapping[str, tuple[int, int]], count: int, decode: Callable[[Any], T]
@@ -142,6 +142,8 @@ class Sharded(index.Index[T]):
         self._count = count
         self._decode = decode
         self._ready: dict[str, dict[str, Any]] = {}
+        self._decoded: dict[str, T] = {}
+        """Values already decoded: a question looks the same name up many times (each word, each step)."""
 
     def shard(self, prefix: str) -> Mapping[str, Any]:
         """The stored values of the keys that start with `prefix` (its first two characters)."""
@@ -160,7 +162,11 @@ class Sharded(index.Index[T]):
                 yield from (key for key in self.shard(prefix) if key.startswith(start))
 
     def __getitem__(self, key: str) -> T:
-        return self._decode(self.shard(key)[key])
+        try:
+            return self._decoded[key]
+        except KeyError:
+            value = self._decoded[key] = self._decode(self.shard(key)[key])
+            return value
 
     def __contains__(self, key: object) -> bool:
         return isinstance(key, str) and key in self.shard(key)

@@ -17,18 +17,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mbc_cli.declare import Record
-from mbc_cli.errors import Unanswered
+from mbc_cli.errors import NotFoundError, Unanswered
 from mbc_cli.kinds import Kind
 from mbc_cli.model import KnowledgeBase
 from mbc_cli.query import inventory, reference
+from mbc_cli.query.routes import Refused, route
 from mbc_cli.query.statements import LIMIT, Statement, answers
-from mbc_cli.understand import recognise
-from mbc_cli.understand.ideas import MEANING, QUESTION_WORDS, Subtype
-from mbc_cli.understand.interpret import SUBJECT, SYMPTOM_KINDS, Reading, read_question
+from mbc_cli.understand.ideas import Subtype
+from mbc_cli.understand.interpret import Reading, read_question
 from mbc_cli.understand.normalise import normal
-from mbc_cli.understand.recognise import Hit
-from mbc_cli.understand.spelling import Correction
-from mbc_cli.understand.words import GENERAL, POLITENESS
+from mbc_cli.understand.spelling import Correction, known
 
 ABOUT = (
     "whether it can be cured",
@@ -71,12 +69,6 @@ class AskAnswer(Record):
     shorthand: tuple[tuple[str, str], ...] = ()
 
 
-SYMPTOM_IDEAS = frozenset({"symptoms", "cause", "spread", "the doctor", "diagnosis", "coping", "outlook"})
-"""Ideas that a question telling of symptoms may name and still be a question about those symptoms ("i have
-headaches, what does it mean", "should I see a doctor about my cough")."""
-_PLACES = (Kind.SITE, Kind.PLACE, Kind.LOCAL_AREA)
-SITE_IDEAS = frozenset({"symptoms", "spread", "cause", "how common"})
-"""Ideas that one site answers whole: what spread there causes, and how common it is."""
 NEW_SYMPTOMS = "symptoms_may_be_other_conditions"
 """The note a question about symptoms is answered with beside `mbc symptom`'s answer (the closing advice says the
 rest: tell the care team right away)."""
@@ -98,15 +90,26 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
         corrected=reading.corrected,
         shorthand=reading.shorthand,
     )
-    routed = _route(kb, reading, {c.name for c in reading.concepts})
-    if routed is not None:
+    routed = route(kb, reading, {c.name for c in reading.concepts})
+    if isinstance(routed, Refused):
+        raise _unanswered(kb, reading, routed.words)
+    if routed is not None:  # the words it routes past are those the knowledge base does not know at all
         words, extra = routed
+        read = read.replace(not_in_sources=_not_in_sources(reading, frozenset(w for w in reading.rest if known(kb, w))))
         if words[0] in ("test", "treatment"):  # no command shows one: its own statements answer
             return read.replace(statements=_entry_statements(kb, words[0], words[1]), see_also=(f"{words[0]}s",))
+        try:
+            answer = _answer_of(kb, words)
+        except NotFoundError:  # its words are not read as symptoms alone: the symptoms it named are
+            words = (
+                "symptom",
+                ", ".join(dict.fromkeys(h.ref.name for h in reading.symptoms or reading.named_kinds(Kind.SYMPTOM))),
+            )
+            answer = _answer_of(kb, words)
         return read.replace(
             named=tuple(dict.fromkeys((*read.named, *extra))),
             command=words,
-            answer=_answer_of(kb, words),
+            answer=answer,
             statements=_with_new_symptoms(kb, words),
         )
     found = answers(kb, reading)
@@ -122,10 +125,11 @@ def ask(kb: KnowledgeBase, question: str) -> AskAnswer:
 
 
 def _not_in_sources(reading: Reading, said: frozenset[str]) -> tuple[str, ...]:
-    """The words that carry meaning, understood as no idea and no name, that no answering statement holds: as
-    typed (a word read as another is said as typed, since its reading was a guess)."""
+    """The words that carry meaning, understood as no idea and no name, that are not `said` (by the answering
+    statements, as compared; or by the knowledge base, as written): as typed (a word read as another is said as
+    typed, since its reading was a guess)."""
     typed = {c.read_as: c.typed for c in reading.corrected}
-    return tuple(typed.get(word, word) for word in reading.rest if normal(word) not in said)
+    return tuple(typed.get(word, word) for word in reading.rest if normal(word) not in said and word not in said)
 
 
 def _named_words(kb: KnowledgeBase, reading: Reading) -> tuple[str, ...]:
@@ -136,166 +140,6 @@ def _named_words(kb: KnowledgeBase, reading: Reading) -> tuple[str, ...]:
         condition = hit.ref.kind == Kind.SYMPTOM and kb.symptoms[hit.ref.id].kind == "condition"
         named.append(f"{'condition' if condition else hit.ref.kind.label} {hit.ref.name}")
     return tuple(dict.fromkeys(named))
-
-
-def _route(kb: KnowledgeBase, reading: Reading, concepts: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """The command that answers the question whole, if one does, with what it adds to what the question names."""
-    loose = [word for word in reading.rest if word not in GENERAL]
-    sites = _one_site(kb, reading)
-    if len(concepts) > 1 or sites is not None:
-        concepts = concepts - {"spread"}  # "that has spread", "mets": the subject, beside what is asked
-    if reading.subtypes:
-        return _subtype_route(kb, reading, concepts, loose, sites)
-    named = [n.hits[0] for n in reading.named]
-    kinds = {hit.ref.kind for hit in named}
-    tells = bool(reading.symptoms) or Kind.SYMPTOM in kinds
-    told = tells and concepts <= SYMPTOM_IDEAS and kinds <= {Kind.SYMPTOM, *_PLACES}
-    if sites is not None:  # a site beside symptoms says where they are, unless the question asks what spread causes
-        told = told and "symptoms" not in concepts
-    if told and not (_asks_meaning(reading) and _condition(kb, reading)):
-        return ("symptom", _told(kb, reading)), ()
-    drugs = {hit.ref.id for hit in named if hit.ref.kind == Kind.DRUG}
-    if len(drugs) == 1 and concepts <= {"treatment"} and not loose:
-        others = {hit.ref.kind for hit in named if hit.ref.kind != Kind.DRUG}
-        if others <= {*_PLACES, Kind.TERM, Kind.SYMPTOM}:  # "tamoxifen for her bone mets", "pertuzumab for her2"
-            return ("drug", kb.drugs[drugs.pop()].name), ()
-    if not named and not reading.symptoms and _asks_meaning(reading) and not concepts:
-        if reading.subject:  # "what is stage 4", "is secondary breast cancer the same as metastatic"
-            longest = max(reading.subject, key=lambda n: (n.end - n.start, -n.start))
-            return _entry_route(kb, reading, concepts, longest.hits[0])
-        asked = " ".join(loose) or " ".join(word for word in reading.words if word in SUBJECT)
-        terms = reference.containing(kb, asked, frozenset({Kind.TERM})) if asked else ()
-        if terms:  # "what does metastatic mean": the shortest term that holds the words
-            return ("term", terms[0].ref.name), ()
-        if loose:  # "what is the meaning of life": a word the sources do not explain
-            raise _unanswered(kb, reading, loose)
-    if loose:
-        return None
-    if sites is not None:
-        if "treatment" in concepts and concepts <= {"treatment", "spread"}:
-            return ("treatments", "--site", sites), (f"site {sites}",)
-        if "diagnosis" in concepts and concepts <= {"diagnosis", "spread"}:
-            return ("tests", "--site", sites), (f"site {sites}",)
-        if concepts <= SITE_IDEAS and kinds <= {Kind.SITE, Kind.PLACE, Kind.LOCAL_AREA, Kind.SYMPTOM}:
-            return ("site", sites), ()
-        return None
-    if (len(named) == 1 and not reading.symptoms) or (named and all(h.ref.id == named[0].ref.id for h in named)):
-        return _entry_route(kb, reading, concepts, named[0])
-    condition = _condition(kb, reading)
-    if condition is not None and (concepts <= {"symptoms", "cause"} or _asks_meaning(reading)):
-        return ("term", condition), ()
-    if not named:
-        return _idea_route(kb, concepts, reading.words)
-    return None
-
-
-def _entry_route(
-    kb: KnowledgeBase, reading: Reading, concepts: set[str], hit: Hit
-) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """The command that shows the one entry the question names, when its ideas ask for nothing more; asked what
-    it means, a name that is also a term's is answered by the term ("what is palliative care")."""
-    if _asks_meaning(reading) and hit.ref.kind != Kind.TERM:
-        term = next((n for n in reading.named[0].hits if n.ref.kind == Kind.TERM), None) if reading.named else None
-        hit = term or hit
-    kind = hit.ref.kind
-    if kind in (Kind.TEST, Kind.TREATMENT) and concepts <= {"treatment", "diagnosis", "research"}:
-        return (str(kind), hit.ref.id), ()
-    if kind == Kind.DRUG and concepts <= {"treatment"}:
-        return ("drug", hit.ref.name), ()
-    if kind == Kind.TERM and (not concepts or _asks_meaning(reading)):
-        return ("term", hit.ref.name), ()
-    if kind == Kind.SYMPTOM and kb.symptoms[hit.ref.id].kind == "condition" and concepts <= {"symptoms", "cause"}:
-        return ("term", hit.ref.name), ()
-    return None
-
-
-def _idea_route(
-    kb: KnowledgeBase, concepts: set[str], words: Sequence[str]
-) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """The command that answers a question of ideas alone: "what treatments are there", "where does it spread"."""
-    if concepts == {"spread"} and "where" in words:  # "where does it spread to"
-        return ("sites",), ()
-    for wanted, command in (
-        ({"treatment"}, ("treatments",)),
-        ({"diagnosis"}, ("tests",)),
-        ({"diagnosis", "spread"}, ("tests",)),
-        ({"spread", "how common"}, ("sites",)),
-    ):
-        if concepts == wanted:
-            return command, ()
-    for concept, term in (("hospice", "hospice care"), ("palliative care", "palliative care")):
-        if concepts == {concept} and term in kb.names:
-            return ("term", term), ()
-    return None
-
-
-def _subtype_route(
-    kb: KnowledgeBase, reading: Reading, concepts: set[str], loose: Sequence[str], site: str | None
-) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
-    """Treatments for the subtype named ("treatments for triple negative"), or the term that explains it."""
-    flags = tuple(dict.fromkeys(subtype.flag for subtype, _, _ in reading.subtypes))
-    names = {n.hits[0].ref.kind for n in reading.named}
-    if names & {Kind.TREATMENT, Kind.DRUG}:
-        concepts = concepts | {"treatment"}
-    if loose:
-        return None
-    for_treatment = "treatment" in concepts or not _asks_meaning(reading)
-    if concepts <= {"treatment"} and for_treatment and names <= {Kind.TREATMENT, Kind.DRUG, *_PLACES}:
-        return ("treatments", *flags, *(("--site", site) if site else ())), (f"site {site}",) if site else ()
-    if not concepts and not names:
-        terms = {subtype.term for subtype, _, _ in reading.subtypes if subtype.term}
-        if len(terms) == 1:
-            return ("term", terms.pop()), ()
-    return None
-
-
-def _told(kb: KnowledgeBase, reading: Reading) -> str:
-    """The words of a question that tell of symptoms, for `mbc symptom`: its question words, politeness, the
-    subject (breast cancer) and the words of its ideas aside ("i have headaches and feel sick what does it mean":
-    headaches and feel sick); or, if those are not read as symptoms alone, the symptoms it named."""
-    said = set(reading.concept_words)
-    aside = QUESTION_WORDS | POLITENESS | SUBJECT
-    kept = " ".join(w for w in reading.words if w not in aside and w not in said)
-    if kept and recognise.find(kb, kept, SYMPTOM_KINDS):
-        return kept
-    hits = reading.symptoms or reading.named_kinds(Kind.SYMPTOM)
-    return ", ".join(dict.fromkeys(hit.ref.name for hit in hits))
-
-
-def _one_site(kb: KnowledgeBase, reading: Reading) -> str | None:
-    """The one site (or local area) the question names, by its name; None if it names none or several."""
-    ids = {
-        (hit.ref.kind, hit.ref.id)
-        for n in reading.named
-        for hit in n.hits[:1]
-        if hit.ref.kind in (Kind.SITE, Kind.PLACE, Kind.LOCAL_AREA)
-    }
-    if len({entry_id for _, entry_id in ids}) != 1:
-        return None
-    kind, entry_id = ids.pop()
-    return kb.local_areas[entry_id].name if kind == Kind.LOCAL_AREA else kb.sites[entry_id].name
-
-
-def _condition(kb: KnowledgeBase, reading: Reading) -> str | None:
-    """The condition (hypercalcemia, spinal cord compression) the question names, whose term explains it."""
-    for n in reading.named:
-        hit = n.hits[0]
-        if hit.ref.kind == Kind.SYMPTOM and kb.symptoms[hit.ref.id].kind == "condition":
-            return hit.ref.name
-    return None
-
-
-def _asks_meaning(reading: Reading) -> bool:
-    """Whether the question asks what something means: "what does ... mean", "what is ...", "define ...", or
-    whether two things are the same ("is stage 4 the same as metastatic")."""
-    words = set(reading.words)
-    return bool(words & (MEANING - {"is", "what"}) or words & SAMENESS) or " ".join(reading.words).startswith(
-        ("what is ", "what are ", "whats ")
-    )
-
-
-SAMENESS = frozenset({"same", "difference", "different", "differ", "versus", "vs"})
-"""Words that ask whether two things are one: answered, like a meaning, by what each is."""
 
 
 def _with_new_symptoms(kb: KnowledgeBase, command: tuple[str, ...]) -> tuple[Statement, ...]:

@@ -27,7 +27,7 @@ from mbc_cli.searchable import KINDS, topic_key
 from mbc_cli.understand.ideas import QUESTION_WORDS
 from mbc_cli.understand.interpret import Reading
 from mbc_cli.understand.normalise import name_key, normal
-from mbc_cli.understand.words import FUNCTION_WORDS, GENERAL, MODIFIERS
+from mbc_cli.understand.words import FUNCTION_WORDS, GENERAL, word_set
 
 LIMIT = 8
 """At most this many statements answer a question: the best, not everything that shares a word."""
@@ -41,6 +41,9 @@ the fewer of the statements read say it ("cope" in "how do I cope with the diagn
 TOPIC = 1.0
 """And a note or figure filed under an idea's topic (outlook, survival...), twice under its first topic (a figure of
 survival, for a question of how long people live)."""
+FIGURE = 4.0
+"""And a figure, for a question asking how common or how long (a figure answers it, a note only speaks of it)."""
+FIGURE_IDEAS = frozenset({"how common", "survival"})
 SEED = 0.5
 """How much a word of an idea's phrases, or its topic, counts in finding the entries to read (not in scoring)."""
 HINT = 0.3
@@ -89,7 +92,9 @@ def answers(kb: KnowledgeBase, reading: Reading) -> Found:
     }
     anchors = {term for term, weight in terms.items() if term not in _GENERAL and weight > HINT}
     subtype_words = {normal(w) for _, phrase, _ in reading.subtypes for w in phrase.split()} - _GENERAL
-    asked = {_MODEL_SUBTYPE.get(subtype.name, subtype.name) for subtype, _, _ in reading.subtypes}
+    subtypes_asked = {_MODEL_SUBTYPE.get(subtype.name, subtype.name) for subtype, _, _ in reading.subtypes}
+    asked = {c.name for c in reading.concepts}
+    figures = "how common" in asked or (bool(asked & FIGURE_IDEAS) and asked <= FIGURE_IDEAS | {"outlook"})
     read: list[tuple[int, Statement, frozenset[str], list[str], list[str], float]] = []
     for order, (kind, entry_id) in enumerate(_entries(kb, _seeds(reading, terms), own)):
         for statement, subtypes, topic in _statements(kb, kind, entry_id):
@@ -99,11 +104,12 @@ def answers(kb: KnowledgeBase, reading: Reading) -> Found:
             about = [c.name for c in reading.concepts if topic is not None and topic in c.topics]
             first = any(topic is not None and c.topics[:1] == (topic,) for c in reading.concepts)
             mine = (kind, entry_id) in own
-            of_subtype = bool(subtype_words & words) or bool(asked & set(subtypes))
+            of_subtype = bool(subtype_words & words) or bool(subtypes_asked & set(subtypes))
             if not (held & anchors or said or about or mine or of_subtype):
                 continue
             score = sum(terms[word] * _idf(kb, word) for word in held)
             score += TOPIC * (len(about) + first) + OWN * mine + SUBTYPE * of_subtype
+            score += FIGURE * (kind == "statistic" and bool(figures))
             read.append(
                 (order, statement.replace(concepts=tuple(dict.fromkeys((*said, *about)))), held, said, about, score)
             )
@@ -131,7 +137,8 @@ _MODEL_SUBTYPE = {"brca": "brca_mutation"}
 
 def _terms(reading: Reading) -> dict[str, float]:
     """The question's words as compared, each with how much it counts: its own words, the words of the names it
-    holds (and of what they name: Herceptin is trastuzumab), and the words that named its ideas, half as much."""
+    holds (and of what they name: Herceptin is trastuzumab), the words that named its ideas, and as hints (HINT)
+    its words of how long or whose, and its question's own words."""
     terms: dict[str, float] = {}
     for word in reading.rest:
         terms[normal(word)] = 1.0
@@ -144,13 +151,20 @@ def _terms(reading: Reading) -> dict[str, float]:
         for word in name_key(hit.ref.name).split():
             if word not in FUNCTION_WORDS:
                 terms.setdefault(normal(word), 1.0)
-    for word in reading.concept_words:
-        if word not in FUNCTION_WORDS:
-            terms.setdefault(normal(word), 0.5)
-    for word in reading.aside:
-        if word in MODIFIERS and word not in FUNCTION_WORDS and word not in QUESTION_WORDS:
+    for word in reading.concept_words:  # "diet", of the idea of prevention: the word typed says which part of it
+        if word not in FUNCTION_WORDS and word not in _SMALL_QUESTION:
+            terms.setdefault(normal(word), 1.0)
+    for word in reading.aside:  # how long, whose, the question's own words ("find"), the subject ("stage 4")
+        if word not in FUNCTION_WORDS and word not in _SMALL_QUESTION:
             terms.setdefault(normal(word), HINT)
     return terms
+
+
+_SMALL_QUESTION = word_set(
+    """what whats how why when where who whom which whose is are am was were can could do does did will would should
+    shall may might must i me my we our you your it its this that there they them tell know want need about"""
+)
+"""Question words that say nothing of what is asked: not even a hint ("find", "use" or "stage 4" are hints)."""
 
 
 def _idf(kb: KnowledgeBase, word: str) -> float:

@@ -41,6 +41,7 @@ CONCEPTS = (
     _concept(
         "survival",
         "survival, survive, survivor, live, living, alive, life expectancy, how long, time left, years left, "
+        "how much time, how much longer, "
         "lifespan, die, dying, death, deadly, fatal, terminal, death sentence",
         "survival life_expectancy outlook",
     ),
@@ -71,7 +72,7 @@ CONCEPTS = (
     _concept("cause", "cause, causes, caused, causing, why, reason, lead to, leads to, because of", "risk"),
     _concept(
         "coping",
-        "cope, coping, deal with, dealing with, emotional, emotions, feelings, stress, stressed, anxious, "
+        "cope, coping, deal with, dealing with, emotional, emotions, my feelings, stress, stressed, anxious, "
         "overwhelmed, mental health, counseling, counselling, handle",
         "coping",
     ),
@@ -131,7 +132,8 @@ CONCEPTS = (
     _concept(
         "how long treatment goes on",
         "forever, for the rest of my life, for life, lifelong, how long does treatment last, how long will treatment "
-        "last, how long is treatment, ongoing treatment, treatment is ongoing, ongoing, keep having treatment",
+        "last, how long is treatment, ongoing treatment, treatment is ongoing, ongoing, keep having treatment, "
+        "ever stop, ever end, when it ends, when will it end, does it end, does it stop, end date, an end",
         "treatment",
     ),
     _concept(
@@ -143,7 +145,7 @@ CONCEPTS = (
         "treatment",
         "treatment, treatments, treat, treated, therapy, therapies, options, drug, drugs, medicine, medicines, "
         "medication, what can be done, manage, managing, management, relieve, relieving, relief, ease, easing, "
-        "help with, what helps, can help, could help, helps with",
+        "help with, what helps, can help, could help, helps with, help her, help him, help me, help my, help the",
         "treatment",
     ),
     _concept(
@@ -154,7 +156,12 @@ CONCEPTS = (
     ),
     _concept("research", "research, new treatments, clinical trial, clinical trials, trial, trials", "research"),
     _concept("follow-up", "follow up, follow-up, monitoring, checkup, checkups, check up", "follow_up"),
-    _concept("how common", "common, how many, how often, percent, percentage, number of", "prevalence incidence"),
+    _concept(
+        "how common",
+        "common, how many, how often, percent, percentage, number of, less common, rare, rarely, other places, "
+        "where else, incidence, rate of, proportion",
+        "prevalence incidence",
+    ),
 )
 """The ideas of patients' first questions, each with the words people use for it."""
 
@@ -169,7 +176,7 @@ QUESTION_WORDS = word_set(
     people person someone patients women anyone ok okay really much many happen happens happening
     happened going find ever still even latest newest available there metastases metastasis mets used use
     mine actually personally already just exactly usually typically generally normally difference different
-    differences differ same compare compared versus vs between"""
+    differences differ same compare compared versus vs between exist exists available true"""
 )
 """Words of the question itself, and of its subject (metastatic breast cancer), left aside."""
 
@@ -293,16 +300,23 @@ def without_subtypes(text: str) -> str:
     return " ".join(key.split())
 
 
-def concepts_in(words: Sequence[str]) -> tuple[list[Concept], frozenset[int]]:
+NOT_IDEAS = word_set("fasting fasted faster fastest")
+"""Words that share a stem with a word of an idea but mean something else: fasting is not how fast it spreads."""
+
+
+def concepts_in(words: Sequence[str], *, fewest: int = 1) -> tuple[list[Concept], frozenset[int]]:
     """The ideas a question's words name (at each word, the longest phrase that starts there: "new treatments"
-    is research), and where the words that named them stand. An empty word stands for one already read."""
+    is research), and where the words that named them stand. An empty word stands for one already read. With
+    `fewest`, only phrases of at least that many words."""
     stems = [normal(word) if word else "" for word in words]
     used: set[int] = set()
     found: list[Concept] = []
     start = 0
     while start < len(stems):
-        for phrase, concept in _phrases().get(stems[start], ()) if stems[start] else ():
-            if stems[start : start + len(phrase)] == phrase:
+        for phrase, concept in (
+            _phrases().get(stems[start], ()) if stems[start] and words[start] not in NOT_IDEAS else ()
+        ):
+            if len(phrase) >= fewest and stems[start : start + len(phrase)] == phrase:
                 used.update(range(start, start + len(phrase)))
                 if concept not in found:
                     found.append(concept)

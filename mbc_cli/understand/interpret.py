@@ -26,9 +26,10 @@ from mbc_cli.understand.ideas import (
     subtypes_in,
     without_subtypes,
 )
+from mbc_cli.understand.names import Named, names_in
 from mbc_cli.understand.normalise import family, name_key, normal
-from mbc_cli.understand.recognise import Hit, Named, names_in
-from mbc_cli.understand.sentences import LONGEST_FIRST
+from mbc_cli.understand.recognise import Hit
+from mbc_cli.understand.sentences import LONGEST_FIRST, SENTENCES
 from mbc_cli.understand.spelling import Correction, corrections
 from mbc_cli.understand.words import (
     CLAUSE_BREAKS,
@@ -140,7 +141,44 @@ class Reading(Record):
 
 
 def read_question(kb: KnowledgeBase, question: str) -> Reading:
-    """Read a question through every step: normalise, spell, recognise, interpret."""
+    """Read a question through every step: normalise, spell, recognise, interpret.
+
+    A story told before the question ("I had breast cancer two years ago... How do you tell the difference?") is
+    read apart: the question's own ideas are what is asked, and the story adds what it names (the subtype, the
+    sites, the symptoms) and its other words as hints. A question that names nothing alone ("Is that true?") is
+    read with its story.
+    """
+    sentences = [part for part in SENTENCES.split(question) if name_key(part)]
+    whole = _read(kb, question)
+    if len(sentences) < 2 or len(whole.words) < STORY:
+        return whole
+    asked = _read(kb, sentences[-1])
+    if not (asked.concepts or asked.named or asked.subtypes or asked.symptoms or asked.rest):
+        return whole
+    told = _read(kb, " ".join(sentences[:-1]))
+    named = (*asked.named, *(n for n in told.named if n.hits[0].ref.kind in _TOLD_KINDS))
+    return asked.replace(
+        question=question,
+        corrected=tuple(dict.fromkeys((*told.corrected, *asked.corrected))),
+        shorthand=tuple(dict.fromkeys((*told.shorthand, *asked.shorthand))),
+        concepts=asked.concepts or told.concepts,
+        subtypes=(*asked.subtypes, *(s for s in told.subtypes if s[0] not in {a[0] for a in asked.subtypes})),
+        named=named,
+        symptoms=tuple(dict.fromkeys((*asked.symptoms, *told.symptoms))),
+        aside=tuple(dict.fromkeys((*asked.aside, *told.rest, *told.aside))),
+        another_illness=asked.another_illness,
+        dose=asked.dose or told.dose,
+    )
+
+
+STORY = 20
+"""A text of this many words or more, in several sentences, may tell a story before it asks: its last sentence asks."""
+_TOLD_KINDS = frozenset({Kind.SITE, Kind.PLACE, Kind.LOCAL_AREA, Kind.DRUG, Kind.TREATMENT, Kind.SYMPTOM})
+"""What a story names that a question after it is about: where the cancer is, the drugs and the symptoms."""
+
+
+def _read(kb: KnowledgeBase, question: str) -> Reading:
+    """Read one question (or a story) through every step."""
     key = name_key(signs_spelled(question)).replace("her 2", "her2")
     spelled: list[str] = []
     shorthand: list[tuple[str, str]] = []
@@ -160,14 +198,20 @@ def read_question(kb: KnowledgeBase, question: str) -> Reading:
         if phrase not in IDEA_PHRASES:  # "coming back" is a question's idea of recurrence
             held = held.replace(f" {phrase} ", f" {' '.join('_' * len(w) for w in phrase.split())} ")
     qualified = {i for i, word in enumerate(held.split()) if set(word) == {"_"}}
-    # A name of several words before the ideas ("pain relief", "clinical trials"), then the ideas, then names of one
-    # word among what is left: "recurrence" is the idea of its coming back, not the term.
-    long_names = [n for n in names_in(kb, rest_words, NAMED) if n.end - n.start > 1 and n.hits[0].how != "partial"]
+    # Ideas said in several words ("stop my cancer"), then names of several words ("pain relief", "clinical
+    # trials"), then ideas of one word, then names of one word: "recurrence" is the idea of its coming back, not
+    # the term; "cancer from coming back" is the idea, not the term recurrent cancer.
+    story = _narrative(rest_words)
+    unread = [w if i not in qualified and i not in story else "" for i, w in enumerate(rest_words)]
+    long_ideas, in_ideas = concepts_in(unread, fewest=2)
+    unread = [w if i not in in_ideas else "" for i, w in enumerate(unread)]
+    long_names = [n for n in names_in(kb, unread, NAMED) if n.end - n.start > 1 and n.hits[0].how != "partial"]
     in_long = {i for n in long_names for i in range(n.start, n.end)}
-    outside = [word if i not in in_long | qualified else "" for i, word in enumerate(rest_words)]
-    concepts, used = concepts_in([word if i not in _narrative(outside) else "" for i, word in enumerate(outside)])
-    concept_words = [outside[i] for i in sorted(used)]
-    others = [word if i not in used else "" for i, word in enumerate(outside)]
+    short_ideas, in_short = concepts_in([w if i not in in_long else "" for i, w in enumerate(unread)])
+    concepts = [*long_ideas, *(c for c in short_ideas if c not in long_ideas)]
+    used = in_ideas | in_short
+    concept_words = [rest_words[i] for i in sorted(used)]
+    others = [w if i not in used | in_long | qualified else "" for i, w in enumerate(rest_words)]
     found = sorted((*long_names, *names_in(kb, others, NAMED)), key=lambda n: n.start)
     named = tuple(n for n in found if not _subject(n, rest_words))
     subject = tuple(n for n in found if _subject(n, rest_words))

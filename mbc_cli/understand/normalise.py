@@ -152,6 +152,8 @@ idea each, never two ("cure" and "treat" stay apart, as do "change" and "trouble
 
 
 SAID_AS = (
+    (" stage iv ", " stage 4 "),
+    (" stage four ", " stage 4 "),
     (" can not ", " unable "),
     (" could not ", " unable "),
     (" killing me ", " hurts "),
@@ -159,7 +161,8 @@ SAID_AS = (
     (" soboe ", " shortness of breath on exertion "),
     (" bno ", " bowels not opened "),
 )
-"""Ways of saying one thing in two words: "can not" (inability) is "unable", as can't and cannot are;
+"""Ways of saying one thing in two words: stage IV and stage four are stage 4; "can not" (inability) is "unable",
+as can't and cannot are;
 "my back is killing me" says it hurts. And clinical notes' abbreviations that mean one thing only: N/V
 (nausea and vomiting), SOBOE (shortness of breath on exertion), BNO (bowels not opened). Not SOB, which
 is also to cry, nor HA, which is also a laugh."""

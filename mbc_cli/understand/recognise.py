@@ -17,11 +17,11 @@ Typos are never matched: `suggest` offers the closest names instead.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 
 from mbc_cli.declare import Record
 from mbc_cli.errors import NotFoundError
-from mbc_cli.kinds import SITE_KINDS, Kind
+from mbc_cli.kinds import SITE_KINDS
 from mbc_cli.model import KnowledgeBase, LocalArea, NameRef, Site
 from mbc_cli.understand.normalise import content, family, inflection, name_key, phrase_key, stem, stem_key
 from mbc_cli.understand.sentences import (
@@ -36,12 +36,10 @@ from mbc_cli.understand.sentences import (
 )
 from mbc_cli.understand.spelling import suggest
 from mbc_cli.understand.words import (
-    ALONE_NAMES_NOTHING,
     ANIMALS,
     COMPOUNDS,
     FUNCTION_WORDS,
     IDIOMS,
-    MODIFIERS,
     NEGATIONS,
 )
 
@@ -123,23 +121,23 @@ def _one(kb: KnowledgeBase, text: str, kinds: frozenset[str], *, strict: bool) -
 
 def _whole(kb: KnowledgeBase, key: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
     """Steps 1-3: the whole of the user's words, as a name or alias, with other endings, or in any order."""
-    exact = _hits(kb, (key,), kinds, lambda ref, known: _named_how(kb, ref, known))
+    exact = hits_of(kb, (key,), kinds, lambda ref, known: named_how(kb, ref, known))
     if exact:
         return exact
     joined = key.replace(" ", "")
     endings = (*kb.stems.get(stem_key(key), ()), *kb.stems.get(stem(joined), ()))
-    inflected = _hits(kb, endings, kinds, lambda ref, known: _named_how(kb, ref, known, _ending(key, known)))
+    inflected = hits_of(kb, endings, kinds, lambda ref, known: named_how(kb, ref, known, ending(key, known)))
     if inflected:
         return inflected
-    return _hits(kb, kb.phrases.get(phrase_key(key), ()), kinds, lambda r, k: _named_how(kb, r, k, "phrase"))
+    return hits_of(kb, kb.phrases.get(phrase_key(key), ()), kinds, lambda r, k: named_how(kb, r, k, "phrase"))
 
 
-def _ending(key: str, known: str) -> str:
+def ending(key: str, known: str) -> str:
     """How the user's words differ from a name with the same stems: joined or apart, else their endings."""
     return "spelling" if key.replace(" ", "") == known.replace(" ", "") else inflection(key, known)
 
 
-def _named_how(kb: KnowledgeBase, ref: NameRef, known: str, otherwise: str | None = None) -> str:
+def named_how(kb: KnowledgeBase, ref: NameRef, known: str, otherwise: str | None = None) -> str:
     """How `known` names `ref`: its name, a narrower kind of it, or (else) `otherwise`, an alias by default."""
     entry = kb.entries(ref.kind).get(ref.id) if ref.kind.file else None  # a place is named with its site
     if known in {name_key(word) for word in getattr(entry, "narrower", ())}:  # symptoms and local areas have them
@@ -151,7 +149,7 @@ def _named_how(kb: KnowledgeBase, ref: NameRef, known: str, otherwise: str | Non
     return "name" if name_key(ref.name) == known else "alias"
 
 
-def _hits(
+def hits_of(
     kb: KnowledgeBase, keys: Iterable[str], kinds: frozenset[str], how: Callable[[NameRef, str], str]
 ) -> tuple[Hit, ...]:
     hits: dict[tuple[str, str], Hit] = {}
@@ -226,7 +224,7 @@ def _in_clause(
     before = frozenset(senses[:negation_at])
     kept = {known: words for known, words in candidates.items() if words <= before}
     hits = [
-        Hit(ref, known, _named_how(kb, ref, known, "phrase"))
+        Hit(ref, known, named_how(kb, ref, known, "phrase"))
         for known in kept
         for ref in kb.names[known]
         if ref.kind in kinds
@@ -280,7 +278,7 @@ def _core_word(kb: KnowledgeBase, left: list[str], kinds: frozenset[str]) -> Hit
     keys = [
         known
         for known in named
-        if any(ref.kind in kinds and _named_how(kb, ref, known) not in _KINDS_OF for ref in kb.names[known])
+        if any(ref.kind in kinds and named_how(kb, ref, known) not in _KINDS_OF for ref in kb.names[known])
     ] or named  # a narrower kind ("painful breathing" under chest pain) makes no core word where a name does
     entries = {(ref.kind, ref.id) for known in keys for ref in kb.names[known] if ref.kind in kinds}
     if len(entries) != 1 or len(keys) < 2:  # one name holding a word ("blocked up") does not make it a core
@@ -346,87 +344,3 @@ def area(kb: KnowledgeBase, name: str) -> Site | LocalArea:
     """Return the site or local area `name` means (a place within a site means its site)."""
     ref = area_hit(kb, name).ref
     return kb.local_areas[ref.id] if ref.kind == "local_area" else kb.sites[ref.id]
-
-
-# --- The names within a question ------------------------------------------------------------------------------
-
-
-LONGEST_NAME = 6
-"""The most words a name a question holds is looked for in (ado-trastuzumab emtansine is three)."""
-
-
-class Named(Record):
-    """A name found within a question's words: where it stands, and what it names."""
-
-    start: int
-    end: int
-    """The words it spans: words[start:end]."""
-    hits: tuple[Hit, ...]
-
-
-def names_in(kb: KnowledgeBase, words: Sequence[str], kinds: frozenset[str]) -> tuple[Named, ...]:
-    """The names of entries of the given kinds that stand within `words` (a question's, as name keys), the
-    longest first at each place, none inside another: "what is a bone scan used for" holds bone scan.
-
-    A name is found as written, with other endings ("scans"), or in another order of its words; one word
-    that names nothing alone ("head", "loss": see `ALONE_NAMES_NOTHING`) names nothing here either.
-    """
-    found: list[Named] = []
-    start = 0
-    while start < len(words):
-        for end in range(min(len(words), start + LONGEST_NAME), start, -1):
-            window = words[start:end]
-            if "" in window or window[0] in FUNCTION_WORDS or window[-1] in FUNCTION_WORDS:
-                continue  # an empty word stands for one already read
-            if end - start == 1 and (window[0] in _WEAK_WORDS or len(window[0]) < 2):
-                continue
-            hits = _named_as(kb, " ".join(window), kinds)
-            if hits:
-                found.append(Named(start, end, hits))
-                start = end - 1
-                break
-        start += 1
-    return tuple(found)
-
-
-_WEAK_WORDS = ALONE_NAMES_NOTHING | MODIFIERS
-
-
-def _named_as(kb: KnowledgeBase, key: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
-    """What `key` names whole: as a name or alias, with other endings, or its words in another order."""
-    exact = _hits(kb, (key,), kinds, lambda ref, known: _named_how(kb, ref, known))
-    if exact:
-        return exact
-    inflected = _hits(
-        kb, kb.stems.get(stem_key(key), ()), kinds, lambda ref, known: _named_how(kb, ref, known, _ending(key, known))
-    )
-    if inflected:
-        return inflected
-    words = [word for word in key.split() if word not in FUNCTION_WORDS]
-    if " " in key and len(content(key)) == len(words):  # "bones bone" is not the name bone in other words
-        phrased = _hits(kb, kb.phrases.get(phrase_key(key), ()), kinds, lambda r, k: _named_how(kb, r, k, "phrase"))
-        if phrased:
-            return phrased
-    return _part_of_one(kb, key, kinds)
-
-
-def _part_of_one(kb: KnowledgeBase, key: str, kinds: frozenset[str]) -> tuple[Hit, ...]:
-    """The one entry whose names alone hold these words, none of them an everyday one: "oligometastatic" is part of
-    oligometastatic cancer's names, "de novo" of de novo metastatic breast cancer's. Said to be a part."""
-    words = [word for word in key.split() if word not in FUNCTION_WORDS]
-    if not words or len(words) > 2 or any(len(word) < 4 or word in _WEAK_WORDS for word in words):
-        return ()
-    held = [set(kb.words.get(family(word), ())) for word in words]
-    wanted = kinds & _PARTS_OF
-    keys = {k for k in set.intersection(*held) if any(ref.kind in wanted for ref in kb.names[k])} if held else set()
-    entries = {(ref.kind, ref.id) for known in keys for ref in kb.names[known] if ref.kind in wanted}
-    if len(entries) != 1:
-        return ()
-    known = min(keys, key=lambda k: (len(k), k))
-    ref = next(ref for ref in kb.names[known] if ref.kind in wanted)
-    return (Hit(ref, known, "partial"),)
-
-
-_PARTS_OF = frozenset({Kind.TERM})
-"""The kinds whose names a word may name a part of: a term's ("oligometastatic", "de novo"). Not a symptom's,
-whose words are everyday ("disability" is not walking disability), nor a drug class's ("inhibitor")."""

@@ -100,17 +100,19 @@ def corrections(kb: KnowledgeBase, words: Sequence[str]) -> tuple[Correction, ..
     the knowledge base or mbc's own word lists write, when one is close enough to be a slip of the keys.
 
     Close enough: one change (a letter added, dropped, changed, or two swapped), two for a word of LONG_WORD
-    letters or more; on a tie, the word the sources write most. A word is compared with the
+    letters or more read as a name's word (never as a word of mbc's own lists: "medicare" is not "medicine");
+    on a tie, the word the sources write most. A word is compared with the
     words that begin with its own first letter (a slip rarely changes it), so a knowledge base a hundred times
     larger is read in a few of its shards. A real English word is never read as another ("heart" is not a slip
-    for "heat", nor "clinic" for "clonic"): the words of SCOWL's American English list (`english.txt`) stay.
+    for "heat", nor "clinic" for "clonic"): the words of SCOWL's American English list (`english.txt`) stay, and
+    so does a name of it two slips from a word of mbc's ("medicare" is not "medicine"; `names.txt`).
     """
     found: list[Correction] = []
     for word in dict.fromkeys(words):
         if len(word) < 4 or not word.isalpha() or known(kb, word) or english(word):
             continue
         best = closest(kb, word)
-        if best is not None:
+        if best is not None and not (edits(word, best, 1) > 1 and proper_name(word)):
             found.append(Correction(word, best))
     return tuple(found)
 
@@ -129,13 +131,12 @@ def closest(kb: KnowledgeBase, word: str) -> str | None:
         for known_word, count in kb.spellings.items_starting_with(start)
         if abs(len(known_word) - len(word)) <= allowed
     }
-    for static in _static_by_letter().get(start, ()):
-        if abs(len(static) - len(word)) <= allowed:
-            candidates.setdefault(static, 1)
+    own = {static: 0 for static in _static_by_letter().get(start, ()) if abs(len(static) - len(word)) <= 1}
     scored = [
         (distance, -count, candidate)
-        for candidate, count in candidates.items()
-        if (distance := edits(word, candidate, allowed)) <= allowed
+        for found, limit in ((candidates, allowed), (own, 1))
+        for candidate, count in found.items()
+        if (distance := edits(word, candidate, limit)) <= limit
     ]
     return min(scored)[2] if scored else None
 
@@ -163,6 +164,18 @@ def edits(a: str, b: str, limit: int) -> int:
 def english(word: str) -> bool:
     """Whether `word` (lower case, four letters or more) is a word of SCOWL's American English list."""
     return f"\n{word}\n" in _english()
+
+
+def proper_name(word: str) -> bool:
+    """Whether `word` is, written with a capital, a name in SCOWL's list (Medicare, Tucson): such a word is never
+    read as a word two slips away; one slip away it still may be ("brest" is breast, "brian" brain)."""
+    return f"\n{word}\n" in _names()
+
+
+@cache
+def _names() -> str:
+    """SCOWL's American English names (see english.NOTICE), lower case, one a line, as one text."""
+    return "\n" + (Path(__file__).parent / "names.txt").read_text(encoding="ascii")
 
 
 @cache
