@@ -31,7 +31,7 @@ from mbc_cli.understand.words import FUNCTION_WORDS, GENERAL, word_set
 
 LIMIT = 8
 """At most this many statements answer a question: the best, not everything that shares a word."""
-READ = 50
+READ = 30
 """The entries read, the best by the word index: their statements are scored one by one."""
 K1 = 1.2
 """BM25's saturation: a word's weight in an entry (3 a name, 2 an alias, 1 a text) counts less and less."""

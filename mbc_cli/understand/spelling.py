@@ -7,7 +7,6 @@ as the closest known word, and the answer says so ("curible" read as "curable"):
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -31,6 +30,7 @@ def suggest(kb: KnowledgeBase, text: str, kinds: frozenset[str], limit: int = 3)
     key = name_key(text)
     if not content(key):  # only small words ("the of and"): any name would be a random guess
         return ()
+    import difflib  # only for a name not found
 
     def close(keys: Iterable[str]) -> list[str]:
         # difflib's ratio is at most 2 * shorter / (both lengths): names too short or too long to
@@ -65,6 +65,8 @@ nauseous): stricter than CUTOFF, because the word stands in a sentence mbc under
 def misspelled(kb: KnowledgeBase, words: Iterable[str], kinds: frozenset[str]) -> tuple[tuple[str, str], ...]:
     """The words left aside that look like a misspelt one-word name of the given kinds, each with that name:
     (("nausious", "nauseous"),). Never matched, only said, as suggestions are: "did you mean"."""
+    import difflib  # only for a sentence with words left aside
+
     found: list[tuple[str, str]] = []
     for word in dict.fromkeys(words):
         if len(word) < 5 or harmless(word) or normal(word) in kb.text_words or family(word) in kb.words:
