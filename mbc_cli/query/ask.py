@@ -20,7 +20,7 @@ from mbc_cli.declare import Record
 from mbc_cli.errors import NotFoundError, Unanswered
 from mbc_cli.kinds import Kind
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.query import inventory, reference
+from mbc_cli.query import inventory
 from mbc_cli.query.routes import Refused, route
 from mbc_cli.query.statements import LIMIT, Statement, answers
 from mbc_cli.understand.ideas import Subtype
@@ -164,7 +164,7 @@ def _unanswered(kb: KnowledgeBase, reading: Reading, uncovered: Sequence[str]) -
 
 def _answer_of(kb: KnowledgeBase, command: tuple[str, ...]) -> object:
     """The answer of the command that answers the question, as that command gives it."""
-    from mbc_cli.query import sites, symptoms, treatments
+    from mbc_cli.query import reference, sites, symptoms, treatments
 
     name, *args = command
     site = args[args.index("--site") + 1] if "--site" in args else None

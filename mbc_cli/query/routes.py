@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from mbc_cli.declare import Record
 from mbc_cli.kinds import Kind
 from mbc_cli.model import KnowledgeBase
-from mbc_cli.query import reference
 from mbc_cli.understand.ideas import MEANING, concepts_in
 from mbc_cli.understand.interpret import SUBJECT, Reading
 from mbc_cli.understand.normalise import name_key
@@ -66,7 +65,9 @@ def route(kb: KnowledgeBase, reading: Reading, concepts: set[str]) -> Route | Re
             return _entry_route(kb, reading, concepts, longest.hits[0])
         asked = " ".join(loose) or " ".join(word for word in reading.words if word in SUBJECT)
         weak = any(word in ALONE_NAMES_NOTHING or len(word) < 4 for word in loose)  # "blood" in "my blood type"
-        terms = reference.containing(kb, asked, frozenset({Kind.TERM})) if asked and not weak else ()
+        from mbc_cli.query.reference import containing  # only for a word asked the meaning of
+
+        terms = containing(kb, asked, frozenset({Kind.TERM})) if asked and not weak else ()
         if terms:  # "what does metastatic mean": the shortest term that holds the words
             return ("term", terms[0].ref.name), ()
         if loose:  # "what is the meaning of life": a word the sources do not explain

@@ -6,11 +6,6 @@ import shlex
 from collections.abc import Callable
 
 from mbc_cli.query.ask import AskAnswer
-from mbc_cli.query.reference import Named
-from mbc_cli.query.sites import LocalAreaAnswer, SiteAnswer, SitesAnswer
-from mbc_cli.query.symptoms import SymptomAnswer
-from mbc_cli.query.treatments import TestsAnswer, TreatmentsAnswer
-from mbc_cli.render import reference, sites, symptoms, treatments
 from mbc_cli.render.document import Context, Document, JsonObject, Row, Section, citations_json
 
 FIRST = 3
@@ -110,23 +105,31 @@ def _understood(answer: AskAnswer) -> tuple[Row, ...]:
     return (Row((line + ".",)),)
 
 
-_INNER: tuple[tuple[type, Callable[..., Document]], ...] = (
-    (SiteAnswer, sites.site),
-    (LocalAreaAnswer, sites.site),
-    (SitesAnswer, sites.sites),
-    (SymptomAnswer, symptoms.symptom),
-    (TreatmentsAnswer, treatments.treatments),
-    (TestsAnswer, treatments.tests),
-)
-"""Which renderer shows each command's answer."""
+_INNER = {
+    "SiteAnswer": ("sites", "site"),
+    "LocalAreaAnswer": ("sites", "site"),
+    "SitesAnswer": ("sites", "sites"),
+    "SymptomAnswer": ("symptoms", "symptom"),
+    "TreatmentsAnswer": ("treatments", "treatments"),
+    "TestsAnswer": ("treatments", "tests"),
+}
+"""Which renderer shows each command's answer (module of mbc_cli.render, function): imported only when that
+command answers, so that a question answered by statements pays for none of them."""
 
 
 def _inner(inner: object, context: Context) -> Document:
     """The document of the command that answers the question."""
-    for kind, render in _INNER:
-        if isinstance(inner, kind):
-            return render(inner, context)
+    import importlib
+
+    kind = type(inner).__name__
+    if kind in _INNER:
+        module, name = _INNER[kind]
+        render: Callable[..., Document] = getattr(importlib.import_module(f"mbc_cli.render.{module}"), name)
+        return render(inner, context)
+    from mbc_cli.query.reference import Named
+    from mbc_cli.render import reference
+
     if isinstance(inner, Named):
         found = inner.found[0][1] if inner.found else None
         return reference.drug(inner, context) if isinstance(found, tuple) else reference.term(inner, context)
-    raise TypeError(f"no renderer for {type(inner).__name__}")
+    raise TypeError(f"no renderer for {kind}")

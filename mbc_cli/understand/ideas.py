@@ -326,13 +326,20 @@ def concepts_in(words: Sequence[str], *, fewest: int = 1) -> tuple[list[Concept]
     return found, frozenset(used)
 
 
+def is_idea_phrase(words: Sequence[str]) -> bool:
+    """Whether these words (as name keys) are, whole, one of an idea's phrases: "coming back"."""
+    stems = [normal(word) for word in words]
+    return bool(stems) and any(phrase == stems for phrase, _ in _phrases().get(stems[0], ()))
+
+
 @cache
 def _phrases() -> dict[str, list[tuple[list[str], Concept]]]:
     """Every idea's phrases, as compared (each word's normal form), by their first word, the longest first."""
     by_first: dict[str, list[tuple[list[str], Concept]]] = {}
     for concept in CONCEPTS:
         for phrase in concept.phrases:
-            words = [normal(word) for word in name_key(phrase).split()]
+            plain = phrase.isascii() and phrase.replace(" ", "").isalpha() and phrase.islower()
+            words = [normal(word) for word in (phrase if plain else name_key(phrase)).split()]  # name_key costs
             if words:
                 by_first.setdefault(words[0], []).append((words, concept))
     return {first: sorted(found, key=lambda pair: -len(pair[0])) for first, found in by_first.items()}

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
 
 from mbc_cli.declare import Record
 from mbc_cli.kinds import NAMED, Kind
@@ -23,6 +22,7 @@ from mbc_cli.understand.ideas import (
     Concept,
     Subtype,
     concepts_in,
+    is_idea_phrase,
     signs_spelled,
     subtypes_in,
     without_subtypes,
@@ -196,7 +196,7 @@ def _read(kb: KnowledgeBase, question: str) -> Reading:
     rest_words = without_subtypes(text).split()
     held = f" {' '.join(rest_words)} "
     for phrase in LONGEST_FIRST:  # "won't go away" says how long, not whether it can be cured
-        if phrase not in _idea_phrases():  # "coming back" is a question's idea of recurrence
+        if not is_idea_phrase(phrase.split()):  # "coming back" is a question's idea of recurrence
             held = held.replace(f" {phrase} ", f" {' '.join('_' * len(w) for w in phrase.split())} ")
     qualified = {i for i, word in enumerate(held.split()) if set(word) == {"_"}}
     # Ideas said in several words ("stop my cancer"), then names of several words ("pain relief", "clinical
@@ -244,10 +244,7 @@ def _read(kb: KnowledgeBase, question: str) -> Reading:
 
 
 SYMPTOM_KINDS = frozenset({Kind.SYMPTOM})
-@cache
-def _idea_phrases() -> frozenset[str]:
-    """Every idea's phrases, as name keys (made when first needed: a question that names none pays nothing)."""
-    return frozenset(name_key(phrase) for concept in CONCEPTS for phrase in concept.phrases)
+
 SIDE_EFFECTS = next(concept for concept in CONCEPTS if concept.name == "side effects")
 
 
