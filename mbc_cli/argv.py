@@ -47,3 +47,50 @@ def command_named(args: Sequence[str]) -> str | None:
         elif not arg.startswith("-"):
             return arg
     return None
+
+
+HELP_FLAGS = frozenset({"-h", "--help"})
+
+
+def front_door(args: Sequence[str], commands: Sequence[str]) -> list[str]:
+    """A command line as mbc runs it: `mbc help [COMMAND]` as `mbc [COMMAND] --help`, and a sentence typed straight
+    after `mbc` (`mbc i have headaches and feel sick`) as the question it is: `mbc ask --answered-as ...`.
+
+    A first word that is no command but close to one (`sit`, `symtom`) is left as it is: the command line then
+    says which command it is close to. mbc's own options before it (`--kb`, `--json`) stay where they are.
+    """
+    words = list(args)
+    first = _first_word(words)
+    if first is None or os.environ.get("_MBC_COMPLETE"):
+        return words
+    name = words[first]
+    if name == "help":
+        return [*words[:first], *words[first + 1 : first + 2], "--help"]
+    if name in commands or close_command(name, commands) is not None:
+        return words
+    return [*words[:first], "ask", "--answered-as", *words[first:]]
+
+
+def _first_word(words: Sequence[str]) -> int | None:
+    """Where the first word that is not one of mbc's own options stands, if there is one."""
+    value_next = False
+    for index, arg in enumerate(words):
+        if value_next:
+            value_next = False
+        elif arg == "--kb":
+            value_next = True
+        elif arg == "--" or arg in HELP_FLAGS or arg in ("--version", "--install-completion", "--show-completion"):
+            return None
+        elif not arg.startswith("-"):
+            return index
+    return None
+
+
+def close_command(name: str, commands: Sequence[str]) -> str | None:
+    """The command a mistyped name is one slip from (two for a long one), as git suggests: `sit` is site."""
+    from mbc_cli.understand.spelling import edits
+
+    word = name.casefold()
+    allowed = 1 if len(word) < 6 else 2
+    found = sorted((edits(word, command, allowed), command) for command in commands if command[:1] == word[:1])
+    return found[0][1] if found and found[0][0] <= allowed else None

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
-from mbc_cli import __version__, complete, terminal
-from mbc_cli.argv import command_named
+from mbc_cli import __version__, complete, prompt, terminal
+from mbc_cli.argv import command_named, front_door
 from mbc_cli.failures import Group
 from mbc_cli.options import (
     EvidenceOption,
@@ -29,6 +29,19 @@ if TYPE_CHECKING:
     from mbc_cli.model import KnowledgeBase
     from mbc_cli.render.document import Context, Document
 
+EXAMPLES = """Examples:
+
+\b
+  mbc ask "is it curable?"
+  mbc i have headaches and feel sick        (a sentence is asked as a question)
+  mbc symptom "yellow skin" nausea
+  mbc site bone
+  mbc treatments her2+
+  mbc help site                             (or: mbc site --help)
+
+Typed alone on a terminal, mbc asks for questions one after another."""
+"""The end of `mbc --help`: what a newcomer types first."""
+
 app = typer.Typer(
     name="mbc",
     cls=Group,
@@ -36,9 +49,11 @@ app = typer.Typer(
         "Answers about metastatic breast cancer, every line cited to a trusted source. "
         "mbc informs; it does not diagnose or advise: talk to your care team."
     ),
+    epilog=EXAMPLES,
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_show_locals=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 
@@ -71,7 +86,7 @@ def _options(
     ctx.obj.kb = None if kb is None else Path(kb)
 
 
-@app.command()
+@app.command(short_help="Check a knowledge base, and with --sources its quotes.")
 def validate(
     ctx: typer.Context,
     path: Annotated[
@@ -101,7 +116,7 @@ def validate(
     )
 
 
-@app.command()
+@app.command(short_help="What spread to a site can cause, how it is found and treated.")
 def site(
     ctx: typer.Context,
     name: Annotated[
@@ -123,7 +138,7 @@ def site(
     show_answer(ctx, lambda kb, context: sites.site(query.by_site(kb, name), context), fmt, as_json, evidence=evidence)
 
 
-@app.command()
+@app.command(short_help="Where it spreads, most common first.")
 def sites(
     ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
 ) -> None:
@@ -134,7 +149,7 @@ def sites(
     show_answer(ctx, lambda kb, context: sites.sites(query.all_sites(kb), context), fmt, as_json, evidence=evidence)
 
 
-@app.command()
+@app.command(short_help="Which sites of spread can cause these symptoms.")
 def symptom(
     ctx: typer.Context,
     terms: Annotated[
@@ -163,7 +178,7 @@ def symptom(
     show_answer(ctx, build, fmt, as_json, evidence=evidence)
 
 
-@app.command()
+@app.command(short_help="Every symptom and the sites it points to.")
 def symptoms(
     ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
 ) -> None:
@@ -176,7 +191,7 @@ def symptoms(
     )
 
 
-@app.command()
+@app.command(short_help="Treatments that fit: her2+, hr+, triple negative, brca...")
 def treatments(
     ctx: typer.Context,
     subtype: Annotated[
@@ -227,7 +242,7 @@ def treatments(
     show_answer(ctx, build, fmt, as_json, evidence=evidence)
 
 
-@app.command()
+@app.command(short_help="Tests that find spread, and what each shows.")
 def tests(
     ctx: typer.Context,
     site: SiteOption = None,
@@ -248,7 +263,7 @@ def tests(
     )
 
 
-@app.command()
+@app.command(short_help="Every figure: survival, recurrence, how common.")
 def stats(
     ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
 ) -> None:
@@ -261,7 +276,7 @@ def stats(
     )
 
 
-@app.command()
+@app.command(short_help="What a word means, in the sources' words.")
 def term(
     ctx: typer.Context,
     words: Annotated[
@@ -286,7 +301,7 @@ def term(
     )
 
 
-@app.command()
+@app.command(short_help="Every word the sources explain.")
 def terms(
     ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
 ) -> None:
@@ -297,7 +312,7 @@ def terms(
     show_answer(ctx, lambda kb, context: reference.terms(query.all_terms(kb), context), fmt, as_json, evidence=evidence)
 
 
-@app.command()
+@app.command(short_help="A drug by generic or brand name.")
 def drug(
     ctx: typer.Context,
     names: Annotated[
@@ -322,7 +337,7 @@ def drug(
     )
 
 
-@app.command()
+@app.command(short_help="Every drug the sources name.")
 def drugs(
     ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
 ) -> None:
@@ -333,7 +348,7 @@ def drugs(
     show_answer(ctx, lambda kb, context: reference.drugs(query.all_drugs(kb), context), fmt, as_json, evidence=evidence)
 
 
-@app.command()
+@app.command(short_help="Where the answers come from.")
 def sources(
     ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
 ) -> None:
@@ -344,7 +359,7 @@ def sources(
     show_answer(ctx, lambda kb, context: reference.sources(query.summary(kb), context), fmt, as_json, evidence=evidence)
 
 
-@app.command()
+@app.command(short_help="Look for words in everything mbc knows.")
 def search(
     ctx: typer.Context,
     words: Annotated[
@@ -363,7 +378,7 @@ def search(
     show_answer(ctx, lambda kb, context: found.search(query.search(kb, text), context), fmt, as_json, evidence=evidence)
 
 
-@app.command()
+@app.command(short_help="Ask a question in your own words.")
 def ask(
     ctx: typer.Context,
     words: Annotated[
@@ -376,6 +391,7 @@ def ask(
     every: Annotated[bool, typer.Option("--all", help="Every statement found, not only the best three.")] = False,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
+    answered_as: Annotated[bool, typer.Option("--answered-as", hidden=True)] = False,
 ) -> None:
     """Ask a question in your own words: the answer in the sources' words, or the command that answers it."""
     from mbc_cli.query.ask import ask as answer_question
@@ -384,7 +400,7 @@ def ask(
     question = " ".join(words)
     show_answer(
         ctx,
-        lambda kb, context: render_answer(answer_question(kb, question), context, every=every),
+        lambda kb, context: render_answer(answer_question(kb, question), context, every=every, typed=answered_as),
         fmt,
         as_json,
         evidence=evidence,
@@ -392,7 +408,11 @@ def ask(
 
 
 def main() -> None:
-    """Run the mbc command line."""
+    """Run the mbc command line: typed alone on a terminal, a prompt for questions one after another."""
+    if not sys.argv[1:] and prompt.interactive():
+        prompt.run(app)
+        return
+    sys.argv[1:] = front_door(sys.argv[1:], [_name_of(info) for info in app.registered_commands])
     named = command_named(sys.argv[1:])
     chosen = [info for info in app.registered_commands if _name_of(info) == named]
     if chosen:  # Typer builds every command it holds: only the one asked for need be built (5 ms of 15)

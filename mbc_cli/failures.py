@@ -44,8 +44,44 @@ _ClickException: type[Exception] = next(c for c in typer.BadParameter.__mro__ if
 """Click's base for the errors it shows the user (inside Typer since 0.28, the click package before)."""
 
 
+COMMANDS = (
+    "ask",
+    "symptom",
+    "site",
+    "treatments",
+    "sites",
+    "symptoms",
+    "tests",
+    "stats",
+    "term",
+    "terms",
+    "drug",
+    "drugs",
+    "search",
+    "sources",
+    "validate",
+)
+"""mbc's commands in the order a patient needs them: a question first, then symptoms, a site, treatments, then
+the reference commands, and checking a knowledge base last."""
+
+
 class Group(TyperGroup):
     """mbc's command group: reads the command line and runs the command, reporting every failure one way."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        """The commands in COMMANDS order, for --help; any other after them."""
+        known = [name for name in COMMANDS if name in self.commands]
+        return [*known, *(name for name in self.commands if name not in known)]
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        """The command a command line names; a mistyped one gets the command it is close to, as git says it."""
+        if args and self.get_command(ctx, args[0]) is None and not ctx.resilient_parsing:
+            from mbc_cli.argv import close_command
+
+            close = close_command(args[0], list(self.commands))
+            if close is not None:
+                ctx.fail(f"No command '{args[0]}'. Did you mean: {' '.join(['mbc', close, *args[1:]])}?")
+        return super().resolve_command(ctx, args)
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
         run = extra.setdefault("obj", Run(json=asks_for_json(args)))

@@ -107,8 +107,10 @@ def show(answer: RenderableType | str) -> None:
 
 
 def say(message: RenderableType) -> None:
-    """Write a message to stderr, as it is: never cut, never wrapped by Rich."""
-    err().print(message, soft_wrap=True)
+    """Write a message to stderr, never cut: on a terminal, wrapped at word boundaries to its width, as the answers
+    are; elsewhere (a log, a pipe) one line a line, as it is."""
+    console = err()
+    console.print(message, soft_wrap=not console.is_terminal)
 
 
 def silence(stream: Any) -> None:

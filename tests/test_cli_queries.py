@@ -181,7 +181,7 @@ def _cited_quotes(args: list[str]) -> set[str]:
     }[args[0]]
     document = build()
     rows = (*document.lead, *(row for section in document.sections for row in section.rows), *document.notes)
-    return {c.quote for row in rows for c in row.citations}
+    return {c.quote for row in rows for c in row.every_citation()}
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ def test_every_command_is_documented(name: str) -> None:
             for command in (GROUP, *GROUP.commands.values())  # type: ignore[attr-defined]
             for param in command.params
             for opt in param.opts
-            if opt.startswith("--") and opt != "--help"
+            if opt.startswith("--") and opt != "--help" and not getattr(param, "hidden", False)
         }
     ),
 )

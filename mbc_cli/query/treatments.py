@@ -54,11 +54,31 @@ def subtype_flags(text: str) -> frozenset[str]:
 
     left = without_subtypes(text)
     if left:
+        meant = _meant(text)
+        hint = f" Did you mean: mbc treatments {meant}?" if meant else ""
         raise UsageError(
-            f'"{text}" is not a subtype mbc knows ("{left}" is not understood). Give one such as her2+, her2-, '
+            f'"{text}" is not a subtype mbc knows ("{left}" is not understood).{hint} Give one such as her2+, her2-, '
             'hr+, hr-, "triple negative" or brca, or use the flags (mbc treatments --help).'
         )
     return frozenset(subtype.name for subtype, _, _ in subtypes_in(text))
+
+
+def _meant(text: str) -> str | None:
+    """The subtype words a mistyped one is one slip from ("her2 postive": her2 positive), as names get them."""
+    from mbc_cli.understand.ideas import SUBTYPES, signs_spelled, without_subtypes
+    from mbc_cli.understand.normalise import name_key
+    from mbc_cli.understand.spelling import edits
+
+    known = sorted({word for s in SUBTYPES for phrase in (*s.phrases, *s.narrower) for word in phrase.split()})
+    words = name_key(signs_spelled(text)).split()
+    fixed = []
+    for word in words:
+        close = sorted((edits(word, k, 2 if len(word) >= 7 else 1), k) for k in known if k[:1] == word[:1])
+        fixed.append(
+            close[0][1] if word not in known and close and close[0][0] <= (2 if len(word) >= 7 else 1) else word
+        )
+    meant = " ".join(fixed)
+    return meant if fixed != words and not without_subtypes(meant) else None
 
 
 def status(name: str, *, positive: bool, negative: bool) -> bool | None:
@@ -99,12 +119,26 @@ class TreatmentFit(Record):
     """Why it is tied to the site asked about, if one was and it is."""
 
 
+class Unknown(Record):
+    """A status the user did not give, and what the sources name for the cancers that have it."""
+
+    status: str
+    """hr_positive, her2_positive or brca_mutation."""
+    flag: str
+    treatments: tuple[Treatment, ...]
+    """Treatments that would be shown, were the cancer known to have it."""
+    drugs: tuple[Drug, ...]
+    """Drugs that would be shown beside the treatments already shown."""
+
+
 class TreatmentsAnswer(Record):
     """Answer to `mbc treatments`: what fits the profile (and site, if given)."""
 
     profile: Profile
     site: Site | LocalArea | None
     treatments: tuple[TreatmentFit, ...]
+    unknown: tuple[Unknown, ...] = ()
+    """With some statuses given, those not given and what each would add."""
 
 
 def _fits(subtypes: Sequence[SubtypeLink], profile: Profile) -> bool:
@@ -140,7 +174,31 @@ def treatments_for(kb: KnowledgeBase, *, profile: Profile, site: str | None = No
         )
         fits.append(TreatmentFit(treatment, drugs, link))
     fits.sort(key=lambda fit: fit.site_link is None)  # with a site, those the sources tie to it first
-    return TreatmentsAnswer(profile, area, tuple(fits))
+    return TreatmentsAnswer(profile, area, tuple(fits), _unknown(kb, profile, fits) if profile.given else ())
+
+
+_STATUSES = (("hr_positive", "--hr-positive"), ("her2_positive", "--her2-positive"), ("brca_mutation", "--brca"))
+"""The statuses a user may leave unsaid (each a field of Profile), with their flag."""
+
+
+def _unknown(kb: KnowledgeBase, profile: Profile, fits: Sequence[TreatmentFit]) -> tuple[Unknown, ...]:
+    """For each status not given, what the sources name for the cancers that have it, beyond what is shown."""
+    shown = {fit.treatment.id: {d.id for d in fit.drugs} for fit in fits}
+    found = []
+    for status, flag in _STATUSES:
+        if getattr(profile, status) is not None:
+            continue
+        wider = profile.replace(**{status: True})
+        treatments = tuple(t for t in _candidates(kb, wider) if t.id not in shown and _fits(t.subtypes, wider))
+        drugs = tuple(
+            kb.drugs[d]
+            for t in shown
+            for d in kb.drugs_by_treatment.get(t, ())
+            if d not in shown[t] and _fits(kb.drugs[d].subtypes, wider)
+        )
+        if treatments or drugs:
+            found.append(Unknown(status, flag, treatments, drugs))
+    return tuple(found)
 
 
 class TestsAnswer(Record):

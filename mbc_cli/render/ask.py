@@ -17,8 +17,19 @@ def command_line(words: tuple[str, ...]) -> str:
     return " ".join(["mbc", *(shlex.quote(word) for word in words)])
 
 
-def ask(answer: AskAnswer, context: Context, *, every: bool = False) -> Document:
-    """The answer to `mbc ask QUESTION`; with `every`, every statement found, not the best three."""
+def ask(answer: AskAnswer, context: Context, *, every: bool = False, typed: bool = False) -> Document:
+    """The answer to `mbc ask QUESTION`; with `every`, every statement found, not the best three; `typed` when the
+    question was typed straight after `mbc`, which the answer says it answered as a question."""
+    document = _ask(answer, context, every=every)
+    if not typed:
+        return document
+    asked = command_line(("ask", answer.question))
+    return document.replace(
+        query={**document.query, "answered_as": asked}, lead=(Row((f"Answered as: {asked}",)), *document.lead)
+    )
+
+
+def _ask(answer: AskAnswer, context: Context, *, every: bool) -> Document:
     understood = _understood(answer)
     beside = _statement_rows(answer)
     if answer.command is not None and answer.answer is not None:

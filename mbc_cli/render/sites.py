@@ -68,16 +68,14 @@ def site(answer: SiteAnswer | LocalAreaAnswer, context: Context) -> Document:
     if s.places:
         places = ", ".join(p.name for p in s.places)
         lead.append(Row((f"Places within it: {places}.",), tuple(c for p in s.places for c in p.citations)))
-    symptoms = [Row((symptom.name, "directly"), link.citations) for symptom, link in answer.direct]
-    for chain in answer.chains:
-        symptoms.append(Row((chain.condition.name, "directly (a condition)"), chain.link.citations))
-        symptoms += [
-            Row((f"  - {symptom.name}", f"through {chain.condition.name}"), link.citations)
-            for symptom, link in chain.symptoms
-        ]
+    symptoms = [Row((symptom.name,), link.citations) for symptom, link in answer.direct]
+    for chain in answer.chains:  # the condition, then what it leads to: "hypercalcemia (a condition) → fatigue..."
+        led = ", ".join(symptom.name for symptom, _ in chain.symptoms)
+        cited = (*chain.link.citations, *(c for _, link in chain.symptoms for c in link.citations))
+        symptoms.append(Row((f"{chain.condition.name} (a condition)" + (f" → {led}" if led else ""),), cited))
     tests = [
         Row(
-            (test.name, claims_text(test.purpose), s.name if link else NOT_TIED),
+            (test.name, claims_text(test.purpose), s.name if link else ""),
             (),
             ((), claims_citations(test.purpose), link.citations if link else ()),
         )
@@ -126,11 +124,15 @@ def site(answer: SiteAnswer | LocalAreaAnswer, context: Context) -> Document:
         [result],
         lead=tuple(lead),
         sections=(
-            Section("Symptoms", ("symptom", "how"), tuple(symptoms)),
-            Section("Tests used to find it", ("test", "what it shows", "checks"), tuple(tests)),
+            Section("Symptoms (a condition → the symptoms it leads to)", ("symptom",), tuple(symptoms)),
+            Section(
+                "Tests used to find it (those that check no one site: wherever it may have spread)",
+                ("test", "what it shows", "checks"),
+                tuple(tests),
+            ),
             Section(
                 "Treatments the sources tie to it (for every treatment, see mbc treatments)",
-                ("treatment", "what it aims to do"),
+                ("treatment", "aims"),
                 tuple(treatments),
                 "No treatment tied to it in the sources: see mbc treatments for every treatment.",
                 sources="tied to it by",
@@ -157,7 +159,7 @@ def _local_area(answer: LocalAreaAnswer, context: Context) -> Document:
         (
             Section(
                 "Treatments the sources tie to it",
-                ("treatment", "what it aims to do"),
+                ("treatment", "aims"),
                 treatments,
                 sources="tied to it by",
             ),

@@ -98,7 +98,13 @@ def _statements(document: Document) -> Iterator[tuple[str, Row, str, tuple[str, 
                 yield section.title, row, context, tuple(c.quote for c in row.citations)
 
 
+SHORTHAND = {r"\bHR-": "hormone-receptor-"}
+"""The short subtype labels of a treatment's rows, read as a reader reads them ("HR-positive": hormone-receptor)."""
+
+
 def _key_words(text: str) -> frozenset[str]:
+    for short, said in SHORTHAND.items():
+        text = re.sub(short, said, text)
     return frozenset(word for word in content(name_key(text)) if len(word) >= 3 and not word.isdigit())
 
 
