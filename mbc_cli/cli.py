@@ -20,7 +20,8 @@ from mbc_cli.options import (
     Format,
     FormatOption,
     JsonOption,
-    SiteOption,
+    TestSiteOption,
+    TreatmentSiteOption,
     show_answer,
     words_given,
 )
@@ -214,12 +215,13 @@ def treatments(
         bool, typer.Option("--triple-negative", help="The cancer is triple-negative (HR-negative and HER2-negative).")
     ] = False,
     brca: Annotated[bool, typer.Option("--brca", help="The cancer has a BRCA1 or BRCA2 mutation.")] = False,
-    site: SiteOption = None,
+    site: TreatmentSiteOption = None,
     evidence: EvidenceOption = False,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,
 ) -> None:
-    """Treatments that fit the cancer's subtype (and site), each with what it aims to do and its drugs."""
+    """Treatments that fit the cancer's subtype, each with what it aims to do and its drugs (with a site, those
+    the sources tie to it first)."""
     from mbc_cli import query
     from mbc_cli.render import treatments
 
@@ -245,7 +247,7 @@ def treatments(
 @app.command(short_help="Tests that find spread, and what each shows.")
 def tests(
     ctx: typer.Context,
-    site: SiteOption = None,
+    site: TestSiteOption = None,
     evidence: EvidenceOption = False,
     fmt: FormatOption = Format.table,
     as_json: JsonOption = False,

@@ -36,6 +36,9 @@ class Claim(Record):
     subtypes: tuple[str, ...] = key(optional=True, choices=SUBTYPES)
     """When it is said only of some cancers: of those with each of these subtypes. An answer about a cancer
     not known to have them all leaves it out."""
+    site: str | None = key(optional=True, refers=("sites",))
+    """When it is said only of spread to one site ("may first find spread to the lungs on a follow-up scan"): an
+    answer about another site leaves it out."""
 
 
 class Source(Record, kind=Kind.SOURCE):

@@ -55,15 +55,20 @@ def words_given(value: Any) -> Any:
     return value
 
 
-SiteOption = Annotated[
+def _site_option(help_text: str) -> Any:  # typer.Option is typed Any; it is an OptionInfo
+    """The --site option, with what it does for its command."""
+    return typer.Option(
+        "--site", help=help_text, show_default=False, autocompletion=complete.SITES, callback=words_given
+    )
+
+
+TreatmentSiteOption = Annotated[
     str | None,
-    typer.Option(
-        "--site",
-        help="Only what applies to this site, e.g. bone.",
-        show_default=False,
-        autocompletion=complete.SITES,
-        callback=words_given,
-    ),
+    _site_option("Put first, and mark, the treatments the sources tie to this site, e.g. bone (none is hidden)."),
+]
+TestSiteOption = Annotated[
+    str | None,
+    _site_option("Only the tests that check this site, e.g. bone, and those used wherever cancer may have spread."),
 ]
 
 

@@ -11,6 +11,7 @@ from mbc_cli.kinds import NAMED, Kind
 from mbc_cli.model import Citation, KnowledgeBase, NameRef
 from mbc_cli.query.reference import QUESTION_WORDS
 from mbc_cli.understand import recognise, spelling
+from mbc_cli.understand.names import names_in
 from mbc_cli.understand.normalise import name_key, normal, normal_set
 from mbc_cli.understand.words import FUNCTION_WORDS
 
@@ -64,7 +65,7 @@ def search(kb: KnowledgeBase, text: str) -> SearchAnswer:
     typed = name_key(text).split(" ") if name_key(text) else []
     words = {normal(word): word for word in typed if word not in FUNCTION_WORDS and word not in QUESTION_WORDS}
     needed = math.ceil(len(words) / 2)
-    named = {f"{_kind(hit.ref)} {hit.ref.id}" for hit in recognise.find(kb, text, NAMED)} if words else set()
+    named = {f"{_kind(hit.ref)} {hit.ref.id}" for hit in _named(kb, text, typed)} if words else set()
     best: dict[str, dict[str, int]] = {}
     for word in words:
         for ref, weight in zip(kb.text_words.get(word, ()), kb.text_weights.get(word, ()), strict=True):
@@ -124,6 +125,13 @@ def _order(kb: KnowledgeBase, ref: str, places: dict[str, dict[str, int]]) -> tu
     if kind not in places:
         places[kind] = {key: number for number, key in enumerate(searchable.ids(kb, kind))}
     return searchable.KINDS.index(kind), places[kind][entry_id]
+
+
+def _named(kb: KnowledgeBase, text: str, typed: list[str]) -> tuple[recognise.Hit, ...]:
+    """What the words name: all of them together, or else the names that stand within them ("herceptin side
+    effects" names trastuzumab, by its brand)."""
+    whole = recognise.find(kb, text, NAMED)
+    return whole or tuple(hit for named in names_in(kb, typed, NAMED) for hit in named.hits)
 
 
 def _kind(ref: NameRef) -> Kind:

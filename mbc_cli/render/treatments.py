@@ -322,7 +322,7 @@ def tests(answer: TestsAnswer, context: Context) -> Document:
             "purpose": claims_json(test.purpose),
             "sites": [s.id for s in checks],
             "only_at": test.only_at,
-            "notes": claims_json(test.notes),
+            "notes": claims_json([c for c in test.notes if answer.site is None or c.site in (None, answer.site.id)]),
         }
         for (test, checks), r in zip((*finding, *follow_up), (*rows, *later), strict=True)
     ]
@@ -343,6 +343,9 @@ def tests(answer: TestsAnswer, context: Context) -> Document:
         lead=(),
         sections=tuple(sections),
         notes=tuple(
-            Row((f"{test.name}: {claim.text}",), claim.citations) for test, _ in answer.tests for claim in test.notes
+            Row((f"{test.name}: {claim.text}",), claim.citations)
+            for test, _ in answer.tests
+            for claim in test.notes
+            if answer.site is None or claim.site in (None, answer.site.id)
         ),
     )

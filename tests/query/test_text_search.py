@@ -23,6 +23,21 @@ def test_search_for_a_brand_finds_the_drug_first(real_kb: KnowledgeBase) -> None
     assert first.kind.command_for(first.name) == "mbc drug 'ado-trastuzumab emtansine'"
 
 
+@pytest.mark.parametrize(
+    ("words", "first"),
+    [
+        ("herceptin side effects", ("drug", "trastuzumab")),
+        ("side effects of Keytruda", ("drug", "pembrolizumab")),
+        ("jaundice and tiredness", ("symptom", "jaundice")),
+    ],
+)
+def test_a_name_among_other_words_is_found_first(real_kb: KnowledgeBase, words: str, first: tuple[str, str]) -> None:
+    """A name needs no other word beside it: the brand in "herceptin side effects" names trastuzumab."""
+    answer = query.search(real_kb, words)
+    assert ranked(answer)[0] == first
+    assert answer.groups[0][1][0].named
+
+
 def test_search_five_year_survival_finds_both_figures_and_the_term(real_kb: KnowledgeBase) -> None:
     answer = query.search(real_kb, "five year survival")
     groups = dict(answer.groups)
