@@ -55,6 +55,7 @@ app = typer.Typer(
     rich_markup_mode=None,
     pretty_exceptions_show_locals=False,
     context_settings={"help_option_names": ["-h", "--help"]},
+    add_completion=False,  # mbc's own options: a script that runs the mbc it was installed from (mbc_cli.shells)
 )
 
 
@@ -62,6 +63,32 @@ def _version(value: bool) -> None:
     if value:
         terminal.show(f"mbc {__version__}\n")
         raise typer.Exit()
+
+
+def _completion(ctx: typer.Context, param: typer.CallbackParam, value: bool) -> None:
+    """--install-completion and --show-completion, for the shell mbc runs in."""
+    if not value or ctx.resilient_parsing:
+        return
+    from mbc_cli import shells
+
+    try:
+        shell = shells.shell_named(None)
+    except shells.ShellError as problem:
+        raise typer.BadParameter(str(problem), param=param) from None
+    if param.name == "show_completion":
+        terminal.show(shells.script(shell))
+    else:
+        from rich.text import Text
+
+        path = shells.install(shell)
+        terminal.show(Text(f"{shell} completion installed in {path}; it works in each shell opened from now on."))
+    raise typer.Exit()
+
+
+def _completion_option(name: str, does: str) -> Any:  # typer.Option is typed Any; it is an OptionInfo
+    return typer.Option(
+        name, callback=_completion, expose_value=False, is_eager=True, help=f"{does} for the shell mbc runs in."
+    )
 
 
 @app.callback()
@@ -81,6 +108,10 @@ def _options(
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Show mbc's version and stop."),
     ] = False,
+    install_completion: Annotated[
+        bool, _completion_option("--install-completion", "Install completion of names and subtypes")
+    ] = False,
+    show_completion: Annotated[bool, _completion_option("--show-completion", "Print the completion script")] = False,
 ) -> None:
     """Answers about metastatic breast cancer, every line cited to a trusted source."""
     # Paths are taken as text and checked by mbc, which reports any it cannot use as a knowledge-base problem.
@@ -201,6 +232,7 @@ def treatments(
             help='The subtype in words, instead of or beside the flags: her2+, "triple negative", er-positive.',
             metavar="[SUBTYPE]...",
             show_default=False,
+            autocompletion=complete.SUBTYPES,
         ),
     ] = None,
     her2_positive: Annotated[bool, typer.Option("--her2-positive", help="The cancer is HER2-positive.")] = False,
@@ -386,7 +418,9 @@ def ask(
     words: Annotated[
         list[str],
         typer.Argument(
-            help='A question in your own words, e.g. "is it curable?" or "how is spread found".', callback=words_given
+            help='A question in your own words, e.g. "is it curable?" or "how is spread found".',
+            callback=words_given,
+            autocompletion=complete.QUESTION,
         ),
     ],
     evidence: EvidenceOption = False,

@@ -51,7 +51,14 @@ def names(incomplete: str, kinds: frozenset[str], kb: Path | None = None) -> lis
                 found.setdefault(key, (is_alias, label))
                 break
     chosen = sorted(found.items(), key=lambda item: (item[1][0], item[0]))[:LIMIT]
-    return [(key, label) for key, (_, label) in chosen]
+    return [(as_typed(key, incomplete), label) for key, (_, label) in chosen]
+
+
+def as_typed(value: str, incomplete: str) -> str:
+    """`value` completing what was typed, in the case it was typed ("Head" -> "Headache"): the shells keep only
+    values that start with the very letters typed. A value typed otherwise ("yellow  s") is left as it is."""
+    start = value[: len(incomplete)]
+    return incomplete + value[len(incomplete) :] if start.casefold() == incomplete.casefold() else value
 
 
 def of(*kinds: str) -> Completer:
@@ -68,8 +75,40 @@ def of(*kinds: str) -> Completer:
     return complete
 
 
-def for_bash(cli: Any, ctx_args: MutableMapping[str, Any], prog_name: str, complete_var: str) -> str:
-    """Answer a bash completion request, each value written as bash's own file-name completion would.
+SUBTYPE_WORDS = {
+    "her2-positive": "HER2-positive",
+    "her2-negative": "HER2-negative",
+    "hr-positive": "hormone-receptor-positive",
+    "hr-negative": "hormone-receptor-negative",
+    "er-positive": "estrogen-receptor-positive, a kind of HR-positive",
+    "pr-positive": "progesterone-receptor-positive, a kind of HR-positive",
+    "triple-negative": "triple-negative",
+    "tnbc": "triple-negative breast cancer",
+    "brca": "a BRCA1 or BRCA2 mutation",
+}
+"""The subtype words `mbc treatments` completes, one word each, with what each says (each is read as its flag)."""
+
+
+def subtypes(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """The subtype words that start with what was typed, in any case: `mbc treatments her<TAB>`."""
+    folded = incomplete.casefold()
+    return [(as_typed(word, incomplete), said) for word, said in SUBTYPE_WORDS.items() if word.startswith(folded)]
+
+
+def nothing(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """No completion: a question is the user's own words (and bash offers no file names for it)."""
+    return []
+
+
+FILES = 100
+"""The exit code of a bash completion request that asks bash for its own file-name completion: the word is a
+folder (--kb, --sources, validate's FOLDER). mbc's bash script completes nothing else by itself."""
+_PATH_OPTIONS = frozenset({"--kb", "--sources"})
+
+
+def for_bash(cli: Any, ctx_args: MutableMapping[str, Any], prog_name: str, complete_var: str) -> str | None:
+    """Answer a bash completion request, each value written as bash's own file-name completion would; None
+    where the word is a folder, for bash to complete as a file name.
 
     Typer writes values as they are. Bash puts them in place of the word being typed, so a value
     with a space must be escaped (`yellow\\ skin`), unless the word opened a quote (`"shortn`):
@@ -81,8 +120,18 @@ def for_bash(cli: Any, ctx_args: MutableMapping[str, Any], prog_name: str, compl
     args, incomplete = shell.get_completion_args()
     words = os.environ.get("COMP_WORDS", "").split("\n")  # Typer's script joins them with IFS=$'\n'
     index = int(os.environ["COMP_CWORD"])  # read (and checked) by get_completion_args already
+    if wants_a_folder(args, incomplete):
+        return None
     quote = open_quote(words[index] if 0 <= index < len(words) else "")
     return "\n".join(bash_word(item.value, quote) for item in shell.get_completions(args, incomplete))
+
+
+def wants_a_folder(args: list[str], incomplete: str) -> bool:
+    """Whether the word being typed is a folder: after --kb or --sources, or validate's own argument."""
+    if args and args[-1] in _PATH_OPTIONS:
+        return True
+    words = [arg for i, arg in enumerate(args) if not arg.startswith("-") and (i == 0 or args[i - 1] != "--kb")]
+    return words[:1] == ["validate"] and not incomplete.startswith("-")
 
 
 def open_quote(word: str) -> str | None:
@@ -111,6 +160,8 @@ def bash_word(value: str, quote: str | None) -> str:
 
 
 SITES = of("site", "place", "local_area")
+SUBTYPES = subtypes
+QUESTION = nothing
 SYMPTOMS = of("symptom")
 TERMS = of("term")
 DRUGS = of("drug")

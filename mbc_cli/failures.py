@@ -98,9 +98,14 @@ class Group(TyperGroup):
         var = complete_var or f"_{prog_name}_COMPLETE".replace("-", "_").upper()
         if os.environ.get(var) == "complete_bash":
             answer = complete.for_bash(self, ctx_args, prog_name, var)  # may replace sys.stdout (make_context)
+            if answer is None:  # a folder: bash completes file names (mbc's script asks it to, on this code)
+                raise SystemExit(complete.FILES)
             with _reported(Run()):
-                terminal.show(answer + "\n")
+                terminal.show(f"{answer}\n" if answer else "")
             raise SystemExit(0)
+        from typer._completion_classes import completion_init  # zsh's, fish's, PowerShell's: as Typer answers
+
+        completion_init()
         super()._main_shell_completion(ctx_args, prog_name, complete_var)
 
 

@@ -43,7 +43,53 @@ def test_each_completion_says_what_it_names() -> None:
 
 def test_tests_and_drugs_complete_with_brands() -> None:
     assert "bone scan" in values("bone s", "test")
-    assert "herceptin" in values("Herc", "drug")
+    assert "Herceptin" in values("Herc", "drug")
+
+
+@pytest.mark.parametrize(
+    ("typed", "value", "shown"),
+    [("Head", "headache", "Headache"), ("HEAD", "head ache", "HEAD ache"), ("head", "headache", "headache")],
+)
+def test_a_completion_keeps_the_case_it_was_typed_in(typed: str, value: str, shown: str) -> None:
+    """The shells keep only the values that start with the very letters typed: "Head" completes to "Headache"."""
+    assert complete.as_typed(value, typed) == shown
+    assert shown in values(typed, "symptom")
+
+
+def test_a_value_typed_otherwise_than_its_case_is_left_as_it_is() -> None:
+    assert complete.as_typed("yellow skin", "yellow  s") == "yellow skin"
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [("her", ["her2-positive", "her2-negative"]), ("HR", ["HR-positive", "HR-negative"]), ("tr", ["triple-negative"])],
+)
+def test_subtype_words_complete_in_any_case(typed: str, expected: list[str]) -> None:
+    assert [value for value, _ in complete.subtypes(None, typed)] == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("word", sorted(complete.SUBTYPE_WORDS))
+def test_every_subtype_word_completed_is_understood_as_a_subtype(word: str) -> None:
+    from mbc_cli import query
+
+    assert len(query.subtype_flags(word)) == 1
+
+
+@pytest.mark.parametrize(
+    ("args", "incomplete", "folder"),
+    [
+        (["--kb"], "", True),
+        (["validate"], "da", True),
+        (["validate", "--sources"], "", True),
+        (["--kb", "data", "validate"], "", True),
+        (["validate"], "--so", False),
+        (["ask"], "", False),
+        (["site"], "bo", False),
+        (["--kb", "validate"], "", False),  # a folder named validate: the word is the command
+    ],
+)
+def test_only_a_folder_is_completed_as_a_file_name(args: list[str], incomplete: str, folder: bool) -> None:
+    assert complete.wants_a_folder(args, incomplete) is folder
 
 
 def test_completions_are_capped() -> None:
@@ -77,15 +123,28 @@ def test_bash_gets_each_value_as_its_own_file_name_completion_would(quote: str |
     assert complete.bash_word("can't catch my breath", quote) == written
 
 
-def _bash(words: str, *extra: str) -> list[str]:
-    """What a real bash completion request prints, for the words typed so far (the last one incomplete)."""
+def _request(words: str, *extra: str) -> subprocess.CompletedProcess[str]:
+    """A real bash completion request, for the words typed so far (the last one incomplete)."""
     typed = [*extra, *words.split("\n")]
     env = {**os.environ, "_MBC_COMPLETE": "complete_bash", "COMP_WORDS": "\n".join(["mbc", *typed])}
     env["COMP_CWORD"] = str(len(typed))
     code = "import sys; sys.argv[0] = 'mbc'; from mbc_cli.cli import main; main()"
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=30)
+    return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=30)
+
+
+def _bash(words: str, *extra: str) -> list[str]:
+    """What a real bash completion request prints."""
+    done = _request(words, *extra)
     assert (done.returncode, done.stderr) == (0, "")
     return done.stdout.splitlines()
+
+
+def test_a_question_completes_to_nothing_and_a_folder_asks_bash_for_file_names() -> None:
+    assert _bash("ask\n") == []
+    assert _bash("ask\nwhat\ni") == []
+    assert _bash("treatments\nher")[:2] == ["her2-positive", "her2-negative"]
+    folder = _request("validate\n")
+    assert (folder.returncode, folder.stdout, folder.stderr) == (complete.FILES, "", "")
 
 
 @pytest.mark.parametrize(
