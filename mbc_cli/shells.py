@@ -69,7 +69,7 @@ def shell_named(name: str | None) -> str:
 def _running() -> str | None:
     """The shell mbc was started from, read from the processes above it (shellingham, which Typer uses)."""
     try:
-        import shellingham
+        import shellingham  # type: ignore[import-untyped]
 
         found: tuple[str, str] = shellingham.detect_shell()
     except Exception:  # undetectable, or shellingham missing: $SHELL is asked instead
