@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from typing import TYPE_CHECKING
 
 from mbc_cli.model import AreaLink, Citation, Site, Study, Treatment
@@ -15,6 +16,7 @@ from mbc_cli.render.document import (
     claims_json,
     claims_text,
     entry_ref,
+    saying,
     with_caveats,
 )
 from mbc_cli.render.matches import describe, match_json
@@ -74,12 +76,14 @@ def site(answer: SiteAnswer | LocalAreaAnswer, context: Context) -> Document:
         cited = (*chain.link.citations, *(c for _, link in chain.symptoms for c in link.citations))
         symptoms.append(Row((f"{chain.condition.name} (a condition)" + (f" → {led}" if led else ""),), cited))
     tests = [
-        Row(
-            (test.name, claims_text(test.purpose), s.name if link else ""),
-            (),
-            ((), claims_citations(test.purpose), link.citations if link else ()),
-        )
+        Row((test.name, claims_text(test.purpose)), link.citations, ((), claims_citations(test.purpose)))
         for test, link in answer.tests
+        if link
+    ]
+    anywhere = [  # one line each: what each shows is the same for every site (mbc tests)
+        Row((test.name,), (), (saying(claims_citations(test.purpose), test.name),))
+        for test, link in answer.tests
+        if not link
     ]
     treatments = [_tied(treatment, link) for treatment, link in answer.treatments]
     result = {
@@ -126,9 +130,16 @@ def site(answer: SiteAnswer | LocalAreaAnswer, context: Context) -> Document:
         sections=(
             Section("Symptoms (a condition → the symptoms it leads to)", ("symptom",), tuple(symptoms)),
             Section(
-                "Tests used to find it (those that check no one site: wherever it may have spread)",
-                ("test", "what it shows", "checks"),
+                "Tests that check it",
+                ("test", "what it shows"),
                 tuple(tests),
+                "No test the sources tie to it alone; those below are used wherever cancer may have spread.",
+                sources="tied to it by",
+            ),
+            Section(
+                f"Tests used wherever it may have spread (what each shows: mbc tests --site {shlex.quote(s.name)})",
+                ("test",),
+                tuple(anywhere),
             ),
             Section(
                 "Treatments the sources tie to it (for every treatment, see mbc treatments)",
