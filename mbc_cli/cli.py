@@ -14,7 +14,7 @@ import typer
 
 from mbc_cli import __version__, complete, prompt, terminal
 from mbc_cli.argv import command_named, front_door
-from mbc_cli.failures import Group
+from mbc_cli.failures import Command, Group
 from mbc_cli.options import (
     EvidenceOption,
     Format,
@@ -118,7 +118,7 @@ def _options(
     ctx.obj.kb = None if kb is None else Path(kb)
 
 
-@app.command(short_help="Check a knowledge base, and with --sources its quotes.")
+@app.command(cls=Command, short_help="Check a knowledge base, and with --sources its quotes.")
 def validate(
     ctx: typer.Context,
     path: Annotated[
@@ -148,12 +148,13 @@ def validate(
     )
 
 
-@app.command(short_help="What spread to a site can cause, how it is found and treated.")
+@app.command(cls=Command, short_help="What spread to a site can cause, how it is found and treated.")
 def site(
     ctx: typer.Context,
     name: Annotated[
         str,
         typer.Argument(
+            metavar="SITE",
             help="A site, or a place within one: bone, lungs, liver, brain, spine...",
             autocompletion=complete.SITES,
             callback=words_given,
@@ -170,7 +171,7 @@ def site(
     show_answer(ctx, lambda kb, context: sites.site(query.by_site(kb, name), context), fmt, as_json, evidence=evidence)
 
 
-@app.command(short_help="Where it spreads, most common first.")
+@app.command(cls=Command, short_help="Where it spreads, most common first.")
 def sites(
     ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
 ) -> None:
@@ -181,12 +182,13 @@ def sites(
     show_answer(ctx, lambda kb, context: sites.sites(query.all_sites(kb), context), fmt, as_json, evidence=evidence)
 
 
-@app.command(short_help="Which sites of spread can cause these symptoms.")
+@app.command(cls=Command, short_help="Which sites of spread can cause these symptoms.")
 def symptom(
     ctx: typer.Context,
     terms: Annotated[
         list[str],
         typer.Argument(
+            metavar="SYMPTOM...",
             help='One or more symptoms in your own words; quote several words: "yellow skin".',
             autocompletion=complete.SYMPTOMS,
             callback=words_given,
@@ -210,7 +212,7 @@ def symptom(
     show_answer(ctx, build, fmt, as_json, evidence=evidence)
 
 
-@app.command(short_help="Every symptom and the sites it points to.")
+@app.command(cls=Command, short_help="Every symptom and the sites it points to.")
 def symptoms(
     ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
 ) -> None:
@@ -223,7 +225,7 @@ def symptoms(
     )
 
 
-@app.command(short_help="Treatments that fit: her2+, hr+, triple negative, brca...")
+@app.command(cls=Command, short_help="Treatments that fit a subtype: her2+, hr+, triple negative, brca.")
 def treatments(
     ctx: typer.Context,
     subtype: Annotated[
@@ -276,7 +278,7 @@ def treatments(
     show_answer(ctx, build, fmt, as_json, evidence=evidence)
 
 
-@app.command(short_help="Tests that find spread, and what each shows.")
+@app.command(cls=Command, short_help="Tests that find spread, and what each shows.")
 def tests(
     ctx: typer.Context,
     site: TestSiteOption = None,
@@ -297,7 +299,7 @@ def tests(
     )
 
 
-@app.command(short_help="Every figure: survival, recurrence, how common.")
+@app.command(cls=Command, short_help="Every figure: survival, recurrence, how common.")
 def stats(
     ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
 ) -> None:
@@ -310,12 +312,13 @@ def stats(
     )
 
 
-@app.command(short_help="What a word means, in the sources' words.")
+@app.command(cls=Command, short_help="What a word means, in the sources' words.")
 def term(
     ctx: typer.Context,
     words: Annotated[
         list[str],
         typer.Argument(
+            metavar="WORD...",
             help="A word or phrase, e.g. oligometastatic, de novo, palliative care.",
             autocompletion=complete.TERMS,
             callback=words_given,
@@ -335,7 +338,7 @@ def term(
     )
 
 
-@app.command(short_help="Every word the sources explain.")
+@app.command(cls=Command, short_help="Every word the sources explain.")
 def terms(
     ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
 ) -> None:
@@ -346,12 +349,13 @@ def terms(
     show_answer(ctx, lambda kb, context: reference.terms(query.all_terms(kb), context), fmt, as_json, evidence=evidence)
 
 
-@app.command(short_help="A drug by generic or brand name.")
+@app.command(cls=Command, short_help="A drug by generic or brand name.")
 def drug(
     ctx: typer.Context,
     names: Annotated[
         list[str],
         typer.Argument(
+            metavar="NAME...",
             help="A drug's generic or brand name, e.g. trastuzumab or Herceptin.",
             autocompletion=complete.DRUGS,
             callback=words_given,
@@ -371,7 +375,7 @@ def drug(
     )
 
 
-@app.command(short_help="Every drug the sources name.")
+@app.command(cls=Command, short_help="Every drug the sources name.")
 def drugs(
     ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
 ) -> None:
@@ -382,7 +386,7 @@ def drugs(
     show_answer(ctx, lambda kb, context: reference.drugs(query.all_drugs(kb), context), fmt, as_json, evidence=evidence)
 
 
-@app.command(short_help="Where the answers come from.")
+@app.command(cls=Command, short_help="Where the answers come from.")
 def sources(
     ctx: typer.Context, evidence: EvidenceOption = False, fmt: FormatOption = Format.table, as_json: JsonOption = False
 ) -> None:
@@ -393,12 +397,14 @@ def sources(
     show_answer(ctx, lambda kb, context: reference.sources(query.summary(kb), context), fmt, as_json, evidence=evidence)
 
 
-@app.command(short_help="Look for words in everything mbc knows.")
+@app.command(cls=Command, short_help="Look for words in everything mbc knows.")
 def search(
     ctx: typer.Context,
     words: Annotated[
         list[str],
-        typer.Argument(help='Words to look for, e.g. "five year survival" or Kadcyla.', callback=words_given),
+        typer.Argument(
+            metavar="WORDS...", help='Words to look for, e.g. "five year survival" or Kadcyla.', callback=words_given
+        ),
     ],
     evidence: EvidenceOption = False,
     fmt: FormatOption = Format.table,
@@ -412,12 +418,13 @@ def search(
     show_answer(ctx, lambda kb, context: found.search(query.search(kb, text), context), fmt, as_json, evidence=evidence)
 
 
-@app.command(short_help="Ask a question in your own words.")
+@app.command(cls=Command, short_help="Ask a question in your own words.")
 def ask(
     ctx: typer.Context,
     words: Annotated[
         list[str],
         typer.Argument(
+            metavar="QUESTION...",
             help='A question in your own words, e.g. "is it curable?" or "how is spread found".',
             callback=words_given,
             autocompletion=complete.QUESTION,

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from mbc_cli import complete, terminal
 from mbc_cli.argv import asks_for_json
@@ -63,6 +63,15 @@ COMMANDS = (
 )
 """mbc's commands in the order a patient needs them: a question first, then symptoms, a site, treatments, then
 the reference commands, and checking a knowledge base last."""
+
+
+class Command(TyperCommand):
+    """A command whose usage line names its arguments as people write them: `mbc site SITE` (Typer 0.28 writes a
+    required argument in braces, `{SITE}`, which a newcomer would copy)."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        pieces: list[str] = super().collect_usage_pieces(ctx)
+        return [p[1:-1] if p.startswith("{") and p.endswith("}") else p for p in pieces]
 
 
 class Group(TyperGroup):

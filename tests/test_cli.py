@@ -119,7 +119,7 @@ def test_json_asks_get_a_json_error_for_each_unmatched_symptom() -> None:
     ("args", "message"),
     [
         # Click's own words, which differ a little between the vendored Click of Typer 0.28 and Click 8.5.
-        (["site", "--json"], r"Missing argument '(name|NAME)'\."),
+        (["site", "--json"], r"Missing argument 'SITE'\."),
         (["site", "bone", "--json", "--bogus"], r"No such option:? '?--bogus"),
         (["sites", "--format", "json", "--format", "yaml"], r"Invalid value for '--format' / '-f': 'yaml'"),
         (["treatments", "--json", "--triple-negative", "--her2-positive"], r"triple-negative"),
@@ -235,3 +235,46 @@ def test_every_command_has_a_name_main_can_find() -> None:
     assert sorted(cli._name_of(info) for info in app.registered_commands) == sorted(
         typer.main.get_command(app).commands  # type: ignore[attr-defined]
     )
+
+
+def test_help_lists_every_command_unabridged_in_a_patients_order_with_examples() -> None:
+    from mbc_cli.failures import COMMANDS
+
+    shown = runner.invoke(app, ["--help"], terminal_width=120).stdout
+    listed = re.findall(r"^  ([a-z]+)  +\S", shown.split("Commands:")[1], flags=re.MULTILINE)
+    assert listed == [name for name in COMMANDS if name in listed]
+    assert listed[:4] == ["ask", "symptom", "site", "treatments"] and listed[-1] == "validate"
+    assert len(listed) == len(app.registered_commands)
+    block = shown.split("Commands:")[1].split("Examples:")[0]
+    assert "…" not in block and "..." not in block
+    assert "Examples:" in shown and 'mbc ask "is it curable?"' in shown
+    assert runner.invoke(app, ["-h"]).stdout == runner.invoke(app, ["--help"]).stdout
+
+
+def test_a_command_one_slip_away_is_suggested_with_the_words_typed() -> None:
+    result = runner.invoke(app, ["sit", "bone"])
+    assert result.exit_code == 2
+    assert "No command 'sit'. Did you mean: mbc site bone?" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "suggested"),
+    [
+        (["treatments", "her2", "postive"], "mbc treatments her2 positive"),
+        (["treatments", "tripple", "negative"], None),
+    ],
+)
+def test_a_mistyped_subtype_gets_a_did_you_mean(args: list[str], suggested: str | None) -> None:
+    result = runner.invoke(app, args)
+    assert result.exit_code == 2
+    assert "is not a subtype mbc knows" in result.stderr
+    if suggested:
+        assert f"Did you mean: {suggested}?" in " ".join(result.stderr.split())
+
+
+def test_a_question_answered_from_the_front_door_says_so() -> None:
+    result = runner.invoke(app, ["ask", "--answered-as", "i", "have", "headaches"])
+    assert result.exit_code == 0
+    assert "Answered as: mbc ask 'i have headaches'" in result.stdout
+    payload = json.loads(runner.invoke(app, ["ask", "--answered-as", "is", "it", "curable", "--json"]).stdout)
+    assert payload["query"]["answered_as"] == "mbc ask 'is it curable'"

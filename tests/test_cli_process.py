@@ -589,3 +589,52 @@ def test_a_cache_that_cannot_be_written_still_answers(tmp_path: Path) -> None:
         assert json.loads(done.stdout) == expected
     assert not_a_folder.read_text() == "not a folder\n"
     assert not any(read_only.iterdir())
+
+
+def test_the_front_door_answers_a_sentence_helps_and_suggests(tmp_path: Path, compiled: Path | None) -> None:
+    """What a newcomer types first: a sentence after mbc, mbc help CMD, a command one slip away, mbc alone piped."""
+    env = warm(tmp_path, compiled)
+    sentence, helped, slipped, alone = many(
+        [
+            (["i", "have", "headaches", "and", "feel", "sick"], env),
+            (["help", "site"], env),
+            (["sit", "bone"], env),
+            ([], env),
+        ]
+    )
+    assert sentence.returncode == EXIT_OK
+    out = sentence.stdout.decode()
+    assert "Answered as: mbc ask 'i have headaches and feel sick'" in out
+    assert "headache" in out and "nausea" in out
+    assert helped.returncode == EXIT_OK and "site [OPTIONS] SITE\n" in helped.stdout.decode()
+    assert slipped.returncode == 2 and "Did you mean: mbc site bone?" in slipped.stderr.decode()
+    assert alone.returncode in (0, 2) and "[OPTIONS] COMMAND [ARGS]" in (alone.stdout + alone.stderr).decode()
+    assert "mbc>" not in alone.stdout.decode()  # no prompt when stdin is not a terminal
+
+
+def test_messages_on_a_terminal_wrap_at_word_boundaries(tmp_path: Path, compiled: Path | None) -> None:
+    """Typed on an 80-column terminal, a refusal never splits a word ("wit / h it"): run under a pseudo-terminal."""
+    pty = pytest.importorskip("pty")
+    import select
+
+    env = {**warm(tmp_path, compiled), "COLUMNS": "80", "LINES": "40"}
+    fd, child = pty.openpty()
+    with subprocess.Popen([*MBC, "ask", "what is the weather in paris tomorrow"], env=env, stdout=child, stderr=child):
+        os.close(child)
+        chunks = []
+        while select.select([fd], [], [], TIMEOUT)[0]:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the child closed the terminal
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    os.close(fd)
+    lines = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", b"".join(chunks).decode()).splitlines()
+    assert "cannot answer" in " ".join(lines)
+    assert all(len(line.rstrip()) <= 80 for line in lines)
+    piped = mbc(["ask", "what is the weather in paris tomorrow"], env)  # not a terminal: one line a line, unwrapped
+    assert max(len(line) for line in piped.stderr.decode().splitlines()) > 80  # so the terminal's lines were wrapped
+    whole = piped.stderr.decode().split()
+    assert [word for line in lines for word in line.split()] == whole  # every word whole, none split in two
