@@ -125,10 +125,16 @@ class Unknown(Record):
     status: str
     """hr_positive, her2_positive or brca_mutation."""
     flag: str
+    treatment_ids: tuple[str, ...]
+    """Treatments that would be shown, were the cancer known to have it (read from the index)."""
     treatments: tuple[Treatment, ...]
-    """Treatments that would be shown, were the cancer known to have it."""
+    """The first NAMED of them, read to be named."""
     drugs: tuple[Drug, ...]
     """Drugs that would be shown beside the treatments already shown."""
+
+
+NAMED = 5
+"""At most this many of the treatments a status not given would add are read, to be named: the rest are counted."""
 
 
 class TreatmentsAnswer(Record):
@@ -189,15 +195,17 @@ def _unknown(kb: KnowledgeBase, profile: Profile, fits: Sequence[TreatmentFit]) 
         if getattr(profile, status) is not None:
             continue
         wider = profile.replace(**{status: True})
-        treatments = tuple(t for t in _candidates(kb, wider) if t.id not in shown and _fits(t.subtypes, wider))
+        # Indexed under a subtype the wider profile adds: each fits it, so none need be read to know it.
+        added = {t for subtype in wider.subtypes - profile.subtypes for t in kb.treatments_by_subtype.get(subtype, ())}
+        ids = tuple(t for t in kb.treatments if t in added and t not in shown)
         drugs = tuple(
             kb.drugs[d]
             for t in shown
             for d in kb.drugs_by_treatment.get(t, ())
             if d not in shown[t] and _fits(kb.drugs[d].subtypes, wider)
         )
-        if treatments or drugs:
-            found.append(Unknown(status, flag, treatments, drugs))
+        if ids or drugs:
+            found.append(Unknown(status, flag, ids, tuple(kb.treatments[t] for t in ids[:NAMED]), drugs))
     return tuple(found)
 
 

@@ -185,7 +185,9 @@ def _unknown_rows(answer: TreatmentsAnswer) -> list[Row]:
     rows = []
     for unknown in answer.unknown:
         status, whom = STATUS_WORDS[unknown.status]
-        named = [t.name for t in unknown.treatments] + [d.name for d in unknown.drugs]
+        more = len(unknown.treatment_ids) - len(unknown.treatments)
+        named = [t.name for t in unknown.treatments] + ([f"{more} more treatments"] if more else [])
+        named += [d.name for d in unknown.drugs]
         verb = "is" if len(named) == 1 else "are"
         said = status if status.endswith("given") else f"{status} not given"
         rows.append(Row((f"{said}: {_and(named)} {verb} {whom} ({unknown.flag}).",)))
@@ -252,7 +254,7 @@ def treatments(answer: TreatmentsAnswer, context: Context) -> Document:
                 {
                     "status": u.status,
                     "flag": u.flag,
-                    "treatments": [t.id for t in u.treatments],
+                    "treatments": list(u.treatment_ids),
                     "drugs": [d.id for d in u.drugs],
                 }
                 for u in answer.unknown
