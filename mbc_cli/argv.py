@@ -94,3 +94,15 @@ def close_command(name: str, commands: Sequence[str]) -> str | None:
     allowed = 1 if len(word) < 6 else 2
     found = sorted((edits(word, command, allowed), command) for command in commands if command[:1] == word[:1])
     return found[0][1] if found and found[0][0] <= allowed else None
+
+
+def as_typed(args: Sequence[str]) -> str:
+    """The command line as the user typed it (a question asked from the front door without its `ask
+    --answered-as`), quoted for a shell: `mbc validate my-kb --sources ../shared/sources`."""
+    import shlex
+
+    words = list(args)
+    if "--answered-as" in words:
+        words.remove("--answered-as")
+        words.remove("ask")
+    return shlex.join(["mbc", *words])

@@ -132,20 +132,35 @@ def validate(
     sources: Annotated[
         str | None,
         typer.Option(
-            "--sources", metavar="FOLDER", help="Also check every quote against the source snapshots in this folder."
+            "--sources",
+            metavar="FOLDER",
+            help="Also check every quote against the source snapshots in this folder (yours: see README).",
         ),
     ] = None,
+    as_json: JsonOption = False,
 ) -> None:
-    """Check a knowledge base: its files, ids and references, and with --sources every quote."""
+    """Check a knowledge base in one pass: its files, ids and references, and with --sources every quote (the
+    closest passage of the source shown where a quote is not found)."""
     from mbc_cli import query
-    from mbc_cli.kb import load, locate
+    from mbc_cli.errors import UsageError
+    from mbc_cli.kb import cache, load, locate
     from mbc_cli.render import validation
 
+    ctx.find_root().obj.json = as_json
     folder = locate.folder(Path(path) if path is not None else ctx.find_root().obj.kb)
     snapshots = None if sources is None else Path(sources)
-    terminal.show(
-        validation.summary(query.summary(load.load(folder, sources_dir=snapshots)), quotes_checked=bool(sources))
-    )
+    if snapshots is not None and not snapshots.is_dir():
+        raise UsageError(
+            f"--sources {sources}: no such folder. Give the folder that holds the source snapshots and their "
+            "manifest.yaml (see README: Checking quotes)."
+        )
+    summary = query.summary(load.load(folder, sources_dir=snapshots))
+    if snapshots is not None:
+        cache.record_checked(folder, snapshots)
+    if as_json:
+        terminal.show(validation.as_json(summary, sources=sources, ascii_only=not terminal.unicode(sys.stdout)))
+    else:
+        terminal.show(validation.summary(summary, quotes_checked=snapshots is not None))
 
 
 @app.command(cls=Command, short_help="What spread to a site can cause, how it is found and treated.")

@@ -45,6 +45,8 @@ class Problem(Record):
     message: str
     entry: str | None = None
     """The entry it concerns, e.g. 'site "bone"'."""
+    closest: str | None = None
+    """For a quote not found in its source: the source's closest passage."""
 
     def __post_init__(self) -> None:
         # A problem is one printable line wherever it goes (stderr, JSON, an editor's error list): text
@@ -152,9 +154,11 @@ class KnowledgeBaseError(MbcError):
     exit_code = EXIT_BAD_DATA
     reason = "knowledge_base"
 
-    def __init__(self, path: str, problems: Sequence[Problem]) -> None:
+    def __init__(self, path: str, problems: Sequence[Problem], unread: Sequence[str] = ()) -> None:
         self.path = path
         self.problems = tuple(problems)
+        self.unread = tuple(unread)
+        """The files that could not be read: their own problems may be more than those listed."""
         count = len(self.problems)
         noun = "problem" if count == 1 else "problems"
         super().__init__(f"The knowledge base at {path} has {count} {noun}.")

@@ -21,7 +21,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from mbc_cli import complete, terminal
-from mbc_cli.argv import asks_for_json
+from mbc_cli.argv import as_typed, asks_for_json
 from mbc_cli.errors import ENV_DEBUG, EXIT_BUG, EXIT_CLOSED_PIPE, EXIT_INTERRUPTED, MbcError, OutputError
 
 if TYPE_CHECKING:
@@ -31,13 +31,15 @@ if TYPE_CHECKING:
 class Run:
     """What one run of mbc has chosen so far: the root context's `obj`, read by the commands and by failures."""
 
-    __slots__ = ("json", "kb")
+    __slots__ = ("args", "json", "kb")
 
-    def __init__(self, *, json: bool = False, kb: Path | None = None) -> None:
+    def __init__(self, *, json: bool = False, kb: Path | None = None, args: tuple[str, ...] = ()) -> None:
         self.json = json
         """Whether it answers in JSON, so that a failure is also written as JSON on stdout."""
         self.kb = kb
         """The knowledge base chosen with --kb (or $MBC_KB); None for the bundled one."""
+        self.args = args
+        """The command line, after `mbc`: a failure that asks for another try repeats it."""
 
 
 _ClickException: type[Exception] = next(c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException")
@@ -93,7 +95,7 @@ class Group(TyperGroup):
         return super().resolve_command(ctx, args)
 
     def make_context(self, info_name: str | None, args: list[str], parent: Any = None, **extra: Any) -> Any:
-        run = extra.setdefault("obj", Run(json=asks_for_json(args)))
+        run = extra.setdefault("obj", Run(json=asks_for_json(args), args=tuple(args)))
         with _reported(run):
             terminal.prepare_streams()
             return super().make_context(info_name, args, parent, **extra)
@@ -126,7 +128,7 @@ def _reported(run: Run) -> Iterator[None]:
     except MbcError as failure:
         from mbc_cli.render import json, messages
 
-        _fail(run, messages.error(failure), partial(json.error, failure), failure.exit_code)
+        _fail(run, messages.error(failure, as_typed(run.args)), partial(json.error, failure), failure.exit_code)
     except _ClickException as failure:
         _usage_failed(run, failure)
     except KeyboardInterrupt:  # Click would print "Aborted!" and exit 1

@@ -95,9 +95,11 @@ def show_answer(
     knowledge = cache.open_kb(run.kb)
     document = build(knowledge, Context(knowledge.sources, query.advice(knowledge)))
     if evidence and chosen is not Format.json:
+        from mbc_cli.kb import locate
         from mbc_cli.render.document import with_quotes
 
-        document = with_quotes(document)
+        where = locate.folder(run.kb)
+        document = with_quotes(document, unchecked=None if cache.checked(where) else knowledge.path)
     terminal.show(RENDERERS[chosen](document))
 
 

@@ -463,6 +463,7 @@ HOWS = frozenset(
         "name",
         "alias",
         "narrower",
+        "disorder",
         "plural",
         "singular",
         "inflection",

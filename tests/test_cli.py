@@ -62,6 +62,80 @@ def test_validate_reports_a_quote_missing_from_its_source(tmp_path: Path, source
     assert result.stdout == ""
 
 
+def _three_mistakes(folder: Path) -> Path:
+    """A copy of data/ with three mistakes in three files: a misquote (an anchor's, used twice), a bad indent,
+    and a reference to a site that does not exist."""
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", folder)
+    edits = {
+        "sites.yaml": (
+            '"pain and fractures, if cancer has spread to the bone"',
+            '"pain and broken bones, if cancer has spread to the bone"',
+        ),
+        "tests.yaml": ("    - site: lung\n", "    - site: lungz\n"),
+        "terms.yaml": ("\n  name: ", "\n   name: "),
+    }
+    for name, (old, new) in edits.items():
+        text = (folder / name).read_text(encoding="utf-8")
+        assert old in text
+        (folder / name).write_text(text.replace(old, new, 1), encoding="utf-8")
+    return folder
+
+
+def test_three_mistakes_in_three_files_are_reported_in_one_run_each_once(tmp_path: Path, sources_dir: Path) -> None:
+    kb = str(_three_mistakes(tmp_path / "kb"))
+    result = runner.invoke(app, ["validate", kb, "--sources", str(sources_dir)])
+    assert result.exit_code == 3
+    lines = result.stderr.splitlines()
+    assert lines[0] == f"The knowledge base at {kb} has 3 problems."
+    assert sum("terms.yaml:" in line and 'a "key: value" where YAML cannot take one' in line for line in lines) == 1
+    assert sum("tests.yaml:" in line and 'unknown site "lungz" (did you mean "lung"?)' in line for line in lines) == 1
+    assert sum("sites.yaml:" in line and "quote not found" in line for line in lines) == 1
+    assert '"pain and «fractures,» if cancer has spread to the bone"' in result.stderr
+    assert "Not read, so not checked further (their problems may be more): terms.yaml" in lines
+    assert lines[-1] == f"Fix these, then run: mbc validate {kb} --sources {sources_dir}"
+
+
+def test_validate_json_gives_every_problem_located_and_the_closest_passage(tmp_path: Path, sources_dir: Path) -> None:
+    kb = str(_three_mistakes(tmp_path / "kb"))
+    result = runner.invoke(app, ["validate", kb, "--sources", str(sources_dir), "--json"])
+    assert result.exit_code == 3
+    error = json.loads(result.stdout)["error"]
+    assert error["unread"] == ["terms.yaml"]
+    assert [Path(p["file"]).name for p in error["problems"]] == ["sites.yaml", "terms.yaml", "tests.yaml"]
+    assert all({"file", "line", "column", "entry", "message"} <= set(p) for p in error["problems"])
+    misquote = next(p for p in error["problems"] if "closest" in p)
+    assert misquote["closest"] == "pain and fractures, if cancer has spread to the bone"
+    assert misquote["entry"] == 'site "bone"'
+    ok = json.loads(runner.invoke(app, ["validate", "--json"]).stdout)
+    assert ok["ok"] is True and ok["problems"] == [] and ok["quotes_checked"] is False
+    assert ok["counts"]["sites"] > 0 and ok["citations_by_source"]["nci"] > 0
+
+
+def test_a_sources_folder_that_does_not_exist_is_a_usage_error(tmp_path: Path) -> None:
+    result = runner.invoke(app, ["validate", "--sources", str(tmp_path / "nowhere")])
+    assert result.exit_code == 2
+    assert "no such folder" in result.stderr
+    as_json = runner.invoke(app, ["validate", "--sources", str(tmp_path / "nowhere"), "--json"])
+    assert json.loads(as_json.stdout)["error"]["code"] == 2
+
+
+def test_evidence_says_once_when_a_knowledge_bases_quotes_were_never_checked(tmp_path: Path, sources_dir: Path) -> None:
+    kb = tmp_path / "kb"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "data", kb)
+    notes = kb / "notes.yaml"  # unlike data/, whose quotes another test may have checked: a pass is keyed by content
+    notes.write_text(notes.read_text(encoding="utf-8") + "# a clinic's copy\n", encoding="utf-8")
+    unchecked = " ".join(runner.invoke(app, ["--kb", str(kb), "site", "liver", "--evidence"]).stdout.split())
+    assert unchecked.count("were not checked against the source snapshots") == 1
+    assert runner.invoke(app, ["validate", str(kb), "--sources", str(sources_dir)]).exit_code == 0
+    checked = runner.invoke(app, ["--kb", str(kb), "site", "liver", "--evidence"]).stdout
+    assert "not checked" not in checked and "“" in checked
+    notes.write_text(notes.read_text(encoding="utf-8") + "# edited\n", encoding="utf-8")
+    changed = " ".join(runner.invoke(app, ["--kb", str(kb), "site", "liver", "--evidence"]).stdout.split())
+    assert "were not checked" in changed  # a change since the check forgets it
+    bundled = runner.invoke(app, ["site", "liver", "--evidence"]).stdout
+    assert "not checked" not in bundled  # mbc's own quotes are checked before it ships
+
+
 def test_validate_of_a_missing_folder_is_a_knowledge_base_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["validate", str(tmp_path / "nowhere")])
     assert result.exit_code == 3

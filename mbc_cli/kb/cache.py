@@ -123,10 +123,36 @@ def prune(cache: Path, now: float | None = None) -> None:
     limit = (time.time() if now is None else now) - UNUSED_FOR
     try:
         for file in cache.glob("kb-*"):
-            if file.suffix in (".marshal", ".stamp") and file.stat().st_mtime < limit:
+            if file.suffix in (".marshal", ".stamp", ".checked") and file.stat().st_mtime < limit:
                 file.unlink(missing_ok=True)
     except OSError:  # another process pruned it first, or the folder cannot be read: a later compile will
         return
+
+
+def record_checked(where: Path, sources: Path) -> None:
+    """Remember that the knowledge base in `where`, as it is now, passed `mbc validate --sources`: keyed like its
+    compiled model, so that any change to its files (or to mbc) forgets it. A cache that cannot be written
+    remembers nothing, and its quotes are then said to be unchecked."""
+    digest = fingerprint(where)
+    if digest is None:
+        return
+    with suppress(OSError):
+        cache_folder().mkdir(parents=True, exist_ok=True)
+        _checked_file(digest).write_text(f"{os.path.abspath(sources)}\n", encoding="utf-8")
+
+
+def checked(where: Path) -> bool:
+    """Whether the knowledge base in `where`, as it is now, passed `mbc validate --sources` (mbc's own always
+    has: its quotes are checked before it ships)."""
+    if where == bundled_path():
+        return True
+    stamp = stamp_of(where)
+    digest = (_remembered(stamp) if stamp is not None else None) or fingerprint(where)
+    return digest is not None and _checked_file(digest).is_file()
+
+
+def _checked_file(digest: str) -> Path:
+    return cache_folder() / f"kb-{digest[:32]}.checked"
 
 
 def compile_to(where: Path, compiled: Path) -> None:

@@ -8,7 +8,7 @@ with) are written here.
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+from collections.abc import Collection, Iterator, Mapping
 
 from mbc_cli import kinds, model
 from mbc_cli.declare import Record
@@ -38,15 +38,19 @@ class CitationAt(Record):
 def iter_citations(entries: Entries) -> Iterator[CitationAt]:
     """Yield every citation in the knowledge base, with its location and entry."""
     for record, checked, label in _walk(entries):
-        if record is model.Citation:
-            yield CitationAt(
-                checked.text("source"), checked.text("quote"), checked.where["source"], checked.where["quote"], label
-            )
+        source, quote = checked.maybe_text("source"), checked.maybe_text("quote")
+        if record is model.Citation and source is not None and quote is not None:  # else: a problem of its shape
+            yield CitationAt(source, quote, checked.where["source"], checked.where["quote"], label)
 
 
-def references(entries: Entries) -> tuple[Ids, list[Problem]]:
-    """The entries by id, and every problem across files: duplicate ids, references that resolve to nothing."""
+def references(entries: Entries, unread: Collection[kinds.Kind] = ()) -> tuple[Ids, list[Problem]]:
+    """The entries by id, and every problem across files: duplicate ids, references that resolve to nothing.
+
+    A reference into a file that could not be read (`unread`) is not checked: what it names is unknown, not
+    missing; nor is a rule that needs such a file's entries.
+    """
     problems: list[Problem] = []
+    unread_files = {str(kind.file) for kind in unread}
     ids = {kind: _unique_ids(kind, entries.get(kind, ()), problems) for kind in kinds.FILES}
     sites, areas = ids[kinds.Kind.SITE], ids[kinds.Kind.LOCAL_AREA]
     for clash in sites.keys() & areas.keys():
@@ -60,13 +64,13 @@ def references(entries: Entries) -> tuple[Ids, list[Problem]]:
         for field, name in zip(record.FIELDS, record.YAML_KEYS, strict=True):
             spec = schema.key_of(record, field)
             value = checked.values.get(name)
-            if spec.refers and isinstance(value, str):
+            if spec.refers and isinstance(value, str) and not unread_files.intersection(spec.refers):
                 if spec.refers not in union:
                     union[spec.refers] = {key: entry for file in spec.refers for key, entry in by_file[file].items()}
                 known = union[spec.refers]
                 what = " or ".join(_KIND_OF_FILE[file].label for file in spec.refers)
                 _refer(problems, checked.where[name], what, value, known, label)
-        if record is model.Citation and len(quote := checked.text("quote")) > MAX_QUOTE:
+        if record is model.Citation and len(quote := checked.maybe_text("quote") or "") > MAX_QUOTE:
             problems.append(
                 Problem(
                     checked.where["quote"],
@@ -82,9 +86,10 @@ def references(entries: Entries) -> tuple[Ids, list[Problem]]:
                     label,
                 )
             )
-        if record is model.Site:
+        if record is model.Site and kinds.Kind.SYMPTOM not in unread:
             _check_symptoms(checked, ids[kinds.Kind.SYMPTOM], problems, label)
-    if not any(note.text("topic") == "advice" for note in ids[kinds.Kind.NOTE].values()):
+    advice = any(note.maybe_text("topic") == "advice" for note in ids[kinds.Kind.NOTE].values())
+    if kinds.Kind.NOTE not in unread and not advice:
         problems.append(
             Problem(None, "no note with topic advice: every answer ends with the sources' advice to see the care team")
         )
@@ -118,9 +123,10 @@ def _walk(entries: Entries) -> Iterator[tuple[type[Record], Checked, str]]:
 
 def _check_symptoms(site: Checked, symptoms: Mapping[str, Checked], problems: list[Problem], label: str) -> None:
     """A symptom is linked once; what it comes via is a condition, itself linked to the site directly."""
-    direct = {link.text("symptom") for link in site.entries("symptoms") if "via" not in link.values}
+    links = [link for link in site.entries("symptoms") if link.maybe_text("symptom") is not None]
+    direct = {link.text("symptom") for link in links if "via" not in link.values}
     seen: set[tuple[str, str | None]] = set()
-    for link in site.entries("symptoms"):
+    for link in links:
         symptom, via = link.text("symptom"), link.maybe_text("via")
         if (symptom, via) in seen:
             problems.append(Problem(link.at, f'symptom "{symptom}" is linked twice', label))

@@ -8,6 +8,7 @@ model and its indexes). `cache` keeps what this builds.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 
 from mbc_cli import model
@@ -18,56 +19,90 @@ from mbc_cli.kb.locate import MAX_FILE_BYTES, bundled_path, regular_file_size
 from mbc_cli.kb.provenance import check_quotes
 from mbc_cli.kb.read import read_yaml
 from mbc_cli.kb.schema import FILES
-from mbc_cli.kb.shapes import check_file
+from mbc_cli.kb.shapes import Checked, check_file
+from mbc_cli.kinds import Kind
 
 
 def load(path: Path | None = None, *, sources_dir: Path | None = None) -> model.KnowledgeBase:
     """Load and validate the knowledge base at `path` (default: the bundled one).
 
-    With `sources_dir`, also check every quote against the source snapshots there.
+    With `sources_dir`, also check every quote against the source snapshots there. Every check runs in one
+    pass: a file that cannot be read stops its own checks only (and the references into it), so the problems
+    of every other file are found in the same run.
     """
     folder = bundled_path() if path is None else path
-    entries, problems = read_folder(folder)
-    kb = None
-    if not problems:
-        kb, problems = build(entries, _shown(folder))
-    if kb is not None and sources_dir is not None:
-        snapshots = {source.id: source.snapshot for source in kb.sources.values()}
-        problems = check_quotes(
-            ((c.quote_at, c.source, c.quote) for c in check.iter_citations(entries)), snapshots, sources_dir
+    entries, problems, unread = read_folder(folder)
+    ids, found = check.references(entries, unread)
+    problems += found
+    if sources_dir is not None:
+        snapshots = {c.text("id"): c.text("snapshot") for c in entries.get(Kind.SOURCE, ()) if _has_snapshot(c)}
+        problems += check_quotes(
+            ((c.quote_at, c.source, c.quote, c.entry) for c in check.iter_citations(entries)), snapshots, sources_dir
         )
-    if kb is None or problems:
-        raise KnowledgeBaseError(_shown(folder), problems)
-    return kb
+    if problems or unread:
+        raise KnowledgeBaseError(_shown(folder), _once(problems), unread=tuple(sorted(unread_files(unread))))
+    return assemble.knowledge_base(ids, _shown(folder))
 
 
-def read_folder(folder: Path) -> tuple[Entries, list[Problem]]:
-    """Read and shape-check every file of the knowledge base in `folder`."""
+def _has_snapshot(source: Checked) -> bool:
+    return isinstance(source.values.get("id"), str) and isinstance(source.values.get("snapshot"), str)
+
+
+def _once(problems: list[Problem]) -> list[Problem]:
+    """Each problem once, file by file in line order (those of no one place first): a value written once and
+    used twice (a YAML anchor) is one mistake, at one place."""
+    unique = dict.fromkeys(problems)
+    return sorted(unique, key=lambda p: (p.location is not None, p.location.file if p.location else "", _at(p)))
+
+
+def _at(problem: Problem) -> tuple[int, int]:
+    return (problem.location.line, problem.location.column) if problem.location else (0, 0)
+
+
+def unread_files(unread: Iterable[Kind]) -> list[str]:
+    """The files of these kinds, by name."""
+    return [f"{kind.file}.yaml" for kind in unread]
+
+
+def read_folder(folder: Path) -> tuple[Entries, list[Problem], set[Kind]]:
+    """Read and shape-check every file of the knowledge base in `folder`: the entries of each file read, every
+    problem, and the kinds whose file could not be read (missing, too large, not UTF-8, not YAML)."""
     problems: list[Problem] = []
     entries: Entries = {}
     if not folder.is_dir():
-        return entries, [
-            Problem(None, f"{_shown(folder)} {_why_not_a_folder(folder)}: a knowledge base is a folder of YAML files")
-        ]
+        return (
+            entries,
+            [
+                Problem(
+                    None, f"{_shown(folder)} {_why_not_a_folder(folder)}: a knowledge base is a folder of YAML files"
+                )
+            ],
+            set(),
+        )
     present = {p.name for p in folder.iterdir() if p.suffix in (".yaml", ".yml")}
     expected = ", ".join(f"{kind.file}.yaml" for kind in FILES)
     problems += [
         Problem(Location(_shown(folder / extra), 1, 1), f"unknown file; a knowledge base has: {expected}")
         for extra in sorted(present - {f"{kind.file}.yaml" for kind in FILES})
     ]
+    unread: set[Kind] = set()
     for kind, shape in FILES.items():
         file = folder / f"{kind.file}.yaml"
         shown = _shown(file)
         if file.name not in present:
             problems.append(Problem(None, f"missing file {shown}"))
+            unread.add(kind)
             continue
         text = _read_text(file, shown, problems)
         if text is None:
+            unread.add(kind)
             continue
         value, found = read_yaml(text, shown)
         problems.extend(found)
+        if value is None:
+            unread.add(kind)
         entries[kind] = () if value is None else check_file(value, shape, problems)
-    return entries, problems
+    return entries, problems, unread
 
 
 def _read_text(file: Path, shown: str, problems: list[Problem]) -> str | None:

@@ -157,13 +157,62 @@ def _count_nodes(root: yaml.Node) -> int:
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
+    """A YAML syntax error in mbc's words: what is wrong, where, and what YAML expected there."""
     mark = error.problem_mark or error.context_mark
     location = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file, 1, 1)
-    message = " ".join(part for part in ("YAML syntax error:", error.context, error.problem) if part)
     lines = text.splitlines()
     if mark and mark.line < len(lines) and "\t" in lines[mark.line][: mark.column + 1]:
-        message += " (a tab: YAML indents with spaces only)"
-    return Problem(location, message)
+        return Problem(location, "a tab in the indentation: YAML indents with spaces only")
+    if "simple key" in (error.context or "") and error.context_mark:  # the line without a colon, not the next one
+        location = Location(file, error.context_mark.line + 1, error.context_mark.column + 1)
+    return Problem(location, in_mbc_words(error))
+
+
+def in_mbc_words(error: yaml.MarkedYAMLError) -> str:
+    """What libyaml (or PyYAML's own parser) found, said as an editor of the file needs it."""
+    said = f"{error.context or ''} {error.problem or ''}"
+    start = error.context_mark
+    opened = f"line {start.line + 1}, column {start.column + 1}" if start else "above"
+    indent = f"column {start.column + 1}" if start else "the same column"
+    for clues, message in (  # each the words that tell it (all of them), in libyaml's or PyYAML's wording
+        (("tab",), "a tab in the indentation: YAML indents with spaces only"),
+        (
+            ("unknown escape",),
+            'a backslash escape YAML does not know, in double quotes: write "\\\\" for a backslash, or use '
+            "single quotes",
+        ),
+        (
+            ("mapping values are not allowed",),
+            'a "key: value" where YAML cannot take one: the line is indented more than the keys above it, '
+            'or a value holds ": " (put such a value in quotes)',
+        ),
+        (
+            ("block mapping",),
+            f"this line is indented unlike the keys of the mapping that starts at {opened}: YAML expected "
+            f"another key at {indent}, or a line indented less to end the mapping",
+        ),
+        (
+            ("block collection",),
+            f"this line is indented unlike the items of the list that starts at {opened}: YAML expected another "
+            f'"- " item at {indent}, or a line indented less to end the list',
+        ),
+        (
+            ("quoted scalar", "end of stream"),
+            f"a quoted text opened at {opened} is never closed: YAML expected its closing quote (\" or ') first",
+        ),
+        (("',' or ']'",), f'a list in square brackets opened at {opened} is not closed: YAML expected "," or "]" here'),
+        (("',' or '}'",), f'a mapping in braces opened at {opened} is not closed: YAML expected "," or "}}" here'),
+        (
+            ("simple key", "expected ':'"),
+            'a line with no "key: value" colon: YAML expected ":" after a key '
+            '(or quotes around a text that holds ": ")',
+        ),
+        (("undefined alias",), "an alias (*name) that no anchor (&name) above it defines"),
+        (("duplicate anchor",), f"an anchor defined a second time (first at {opened}): give each anchor its own name"),
+    ):
+        if all(clue in said for clue in clues):
+            return message
+    return f"YAML cannot read this: {' '.join(said.split())}"
 
 
 class _Walker:

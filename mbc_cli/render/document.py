@@ -182,11 +182,24 @@ def claims_text(claims: Sequence[Claim]) -> str:
     return " ".join(claim.text for claim in claims)
 
 
-def with_quotes(document: Document) -> Document:
+def with_quotes(document: Document, *, unchecked: str | None = None) -> Document:
     """Put under each row the exact words of each source it cites, each quote once, under the words it
-    supports: a cell's quotes in its column, the row's own in the first. For --evidence."""
+    supports: a cell's quotes in its column, the row's own in the first. For --evidence.
+
+    `unchecked`: the folder of a knowledge base whose quotes were never checked against the snapshots (it has
+    not passed `mbc validate --sources` as it is now); the answer then says so, once, first.
+    """
+    warning = (
+        Row(
+            (
+                f"The quotes below come from the knowledge base in {unchecked}, and were not checked against the "
+                f"source snapshots: they may not be the sources' words. mbc validate {unchecked} --sources FOLDER "
+                "checks them.",
+            ),
+        ),
+    )
     return document.replace(
-        lead=_quoted(document.lead),
+        lead=(*(warning if unchecked else ()), *_quoted(document.lead)),
         sections=tuple(section.replace(rows=_quoted(section.rows)) for section in document.sections),
         notes=_quoted(document.notes),
     )

@@ -31,7 +31,7 @@ def render(document: Document, *, ascii_only: bool = False) -> str:
         "advice": {"text": " ".join(document.advice.cells), "citations": citations_json(document.advice.citations)},
         "sources": [{"number": n, **source_json(document.sources[s])} for s, n in numbers.items()],
     }
-    return _dumps(payload, ascii_only)
+    return dumps(payload, ascii_only)
 
 
 def shown(document: Document) -> JsonObject:
@@ -89,7 +89,11 @@ def error(failure: MbcError, *, ascii_only: bool = False) -> str:
             {"typed": getattr(c, "typed", ""), "read_as": getattr(c, "read_as", "")} for c in failure.corrected
         ]
     if isinstance(failure, KnowledgeBaseError):
-        details = {"path": failure.path, "problems": [_problem(problem) for problem in failure.problems]}
+        details = {
+            "path": failure.path,
+            "problems": [_problem(problem) for problem in failure.problems],
+            "unread": list(failure.unread),
+        }
     return failed(failure.exit_code, failure.reason, str(failure), details, ascii_only=ascii_only)
 
 
@@ -97,7 +101,7 @@ def failed(
     code: int, reason: str, message: str, details: Mapping[str, object] | None = None, *, ascii_only: bool = False
 ) -> str:
     """Return the JSON document for any failure, such as a usage error found while reading the command."""
-    return _dumps({"error": {"code": code, "reason": reason, "message": message, **(details or {})}}, ascii_only)
+    return dumps({"error": {"code": code, "reason": reason, "message": message, **(details or {})}}, ascii_only)
 
 
 def _problem(problem: Problem) -> dict[str, object]:
@@ -108,10 +112,11 @@ def _problem(problem: Problem) -> dict[str, object]:
         "column": where.column if where else None,
         "entry": problem.entry,
         "message": problem.message,
+        **({"closest": problem.closest} if problem.closest is not None else {}),
     }
 
 
-def _dumps(payload: object, ascii_only: bool) -> str:
+def dumps(payload: object, ascii_only: bool = False) -> str:
     """JSON text that is safe to print: json.dumps leaves DEL, C1 controls such as CSI (\x9b), format
     characters and lone surrogates raw; each is written as an escape here (the JSON value is the same)."""
     text = json.dumps(payload, ensure_ascii=False, indent=2)

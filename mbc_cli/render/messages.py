@@ -19,12 +19,16 @@ from mbc_cli.errors import (
 from mbc_cli.render.text import literal
 
 
-def error(failure: MbcError) -> RenderableType:
-    """Return the message for `failure`: what went wrong and what to try next."""
+def error(failure: MbcError, command: str = "mbc validate") -> RenderableType:
+    """Return the message for `failure`: what went wrong and what to try next (for a broken knowledge base, the
+    `command` that was run, to run again)."""
     if isinstance(failure, KnowledgeBaseError):
         lines: list[Text] = [literal(str(failure), style="bold red")]
         lines += [literal(f"  {problem}") for problem in failure.problems]
-        lines.append(literal("Fix these, then run: mbc validate"))
+        if failure.unread:
+            files = ", ".join(failure.unread)
+            lines.append(literal(f"Not read, so not checked further (their problems may be more): {files}"))
+        lines.append(literal(f"Fix these, then run: {command}"))
         return Group(*lines)
     if isinstance(failure, NoSymptomMatched):
         return Group(*(unmatched(match) for match in failure.matches))

@@ -24,3 +24,23 @@ def summary(result: Summary, *, quotes_checked: bool) -> RenderableType:
     for source, count in result.citations_by_source:
         cited.add_row(literal(f"{source_label(source)} [{source.id}]"), str(count))
     return Group(headline, entries, cited)
+
+
+def as_json(result: Summary, *, sources: str | None, ascii_only: bool = False) -> str:
+    """The summary as one JSON document, for editors and CI (a failure is the error document instead)."""
+    from mbc_cli.render.json import dumps
+
+    return (
+        dumps(
+            {
+                "query": {"command": "validate", "path": result.path, "sources": sources},
+                "ok": True,
+                "quotes_checked": sources is not None,
+                "counts": dict(result.counts),
+                "citations_by_source": {source.id: count for source, count in result.citations_by_source},
+                "problems": [],
+            },
+            ascii_only,
+        )
+        + "\n"
+    )

@@ -37,6 +37,7 @@ def names_in(kb: KnowledgeBase, words: Sequence[str], kinds: frozenset[str]) -> 
     that names nothing alone ("head", "loss": see `ALONE_NAMES_NOTHING`) names nothing here either.
     """
     found: list[Named] = []
+    looked_up: dict[str, tuple[Hit, ...]] = {}  # a stretch repeated in the question is looked up once
     start = 0
     while start < len(words):
         for end in range(min(len(words), start + LONGEST_NAME), start, -1):
@@ -45,7 +46,10 @@ def names_in(kb: KnowledgeBase, words: Sequence[str], kinds: frozenset[str]) -> 
                 continue  # an empty word stands for one already read
             if end - start == 1 and (window[0] in _WEAK_WORDS or len(window[0]) < 2):
                 continue
-            hits = _named_as(kb, " ".join(window), kinds)
+            key = " ".join(window)
+            if key not in looked_up:
+                looked_up[key] = _named_as(kb, key, kinds)
+            hits = looked_up[key]
             if hits:
                 found.append(Named(start, end, hits))
                 start = end - 1

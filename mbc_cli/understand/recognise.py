@@ -110,8 +110,11 @@ def _one(kb: KnowledgeBase, text: str, kinds: frozenset[str], *, strict: bool) -
     key = name_key(DASH.sub(" and ", text.replace(",", " and ")))
     if not key:
         return ()
+    padded = f" {key} "
     for idiom in _IDIOMS_LONGEST_FIRST:  # its words name no symptom: left standing as one word that names nothing
-        key = f" {key} ".replace(f" {idiom} ", f" {idiom.replace(' ', '_')} ").strip()
+        if f" {idiom} " in padded:
+            padded = padded.replace(f" {idiom} ", f" {idiom.replace(' ', '_')} ")
+    key = padded.strip()
     whole = _whole(kb, key, kinds)
     if whole and kinds - SITE_KINDS:  # "bone pain" as an alias still names bone, for the ranking
         places = _places_named(kb, key.split(" "))

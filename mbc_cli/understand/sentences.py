@@ -46,7 +46,8 @@ def clauses(key: str) -> list[tuple[list[str], bool]]:
     """
     text = f" {key} "
     for phrase in LONGEST_FIRST:
-        text = text.replace(f" {phrase} ", " ")
+        if f" {phrase} " in text:
+            text = text.replace(f" {phrase} ", " ")
     found: list[tuple[list[str], bool]] = [([], False)]
     for word in text.split():
         if word in CLAUSE_BREAKS or word in CIRCUMSTANCES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import random
+import shlex
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -140,8 +141,8 @@ TAG_REFUSED = (
 
 FAULTS: tuple[Fault, ...] = (
     # Reading: the bytes and the YAML.
-    _fault("syntax_error", "sites.yaml", (32, 18), "YAML syntax error: mapping values are not allowed"),
-    _fault("tab_indent", "symptoms.yaml", (5, 1), "(a tab: YAML indents with spaces only)"),
+    _fault("syntax_error", "sites.yaml", (32, 18), 'a "key: value" where YAML cannot take one'),
+    _fault("tab_indent", "symptoms.yaml", (5, 1), "a tab in the indentation: YAML indents with spaces only"),
     _fault("duplicate_key", "sites.yaml", (4, 3), 'duplicate key "name" (first at line 3)'),
     _fault("empty_file", "local_areas.yaml", (1, 1), "the file is empty; expected a list of entries"),
     Fault(
@@ -250,9 +251,20 @@ def _break(workdir: Path, *faults: Fault) -> Path:
 
 
 def _problems(folder: Path) -> tuple[Problem, ...]:
+    return _error(folder).problems
+
+
+def _error(folder: Path) -> KnowledgeBaseError:
     with pytest.raises(KnowledgeBaseError) as raised:
         load.load(folder)
-    return raised.value.problems
+    return raised.value
+
+
+def _listed(error: KnowledgeBaseError) -> list[str]:
+    """The lines between the headline and the closing line: every problem, then the files not read."""
+    lines = [f"  {visible(str(problem))}" for problem in error.problems]
+    unread = ", ".join(error.unread)
+    return lines + ([f"Not read, so not checked further (their problems may be more): {unread}"] if unread else [])
 
 
 def _assert_reported(problems: tuple[Problem, ...], expected: Iterable[Expected]) -> None:
@@ -273,7 +285,7 @@ def test_every_broken_fixture_has_a_fault() -> None:
 
 
 def test_minimal_knowledge_base_loads_without_problems() -> None:
-    entries, problems = load.read_folder(MINIMAL)
+    entries, problems, _ = load.read_folder(MINIMAL)
     assert problems == []
     built, problems = load.build(entries, "minimal")
     assert problems == []
@@ -308,7 +320,8 @@ def test_each_problem_names_its_file_line_column_and_entry(workdir: Path, fault:
 
 @pytest.mark.parametrize("fault", _params(FAULTS))
 def test_validate_prints_every_problem_on_stderr_and_exits_3(workdir: Path, fault: Fault) -> None:
-    problems = _problems(_break(workdir, fault))
+    error = _error(_break(workdir, fault))
+    problems = error.problems
     result = runner.invoke(app, ["validate", KB])
     assert result.exit_code == EXIT_BAD_DATA, result.output
     assert result.stdout == ""
@@ -317,8 +330,8 @@ def test_validate_prints_every_problem_on_stderr_and_exits_3(workdir: Path, faul
     lines = result.stderr.splitlines()
     noun = "problem" if len(problems) == 1 else "problems"
     assert lines[0] == f"The knowledge base at {KB} has {len(problems)} {noun}."
-    assert lines[1:-1] == [f"  {visible(str(problem))}" for problem in problems]
-    assert lines[-1] == "Fix these, then run: mbc validate"
+    assert lines[1:-1] == _listed(error)
+    assert lines[-1] == f"Fix these, then run: mbc validate {KB}"  # the command that was run, to run again
     for want in fault.problems:
         assert want.message in result.stderr
         assert f"  {KB}/{want.file}:" in result.stderr
@@ -441,12 +454,13 @@ def test_a_symlink_loop_is_a_knowledge_base_problem_not_a_bug(workdir: Path, whe
 def test_a_broken_kb_given_with_kb_stops_every_question(workdir: Path, fault: Fault) -> None:
     """Each fault stops one of the three questions (in turn): all three read the knowledge base one way."""
     question = QUESTIONS[FAULTS.index(fault) % len(QUESTIONS)]
-    problems = _problems(_break(workdir, fault))
+    error = _error(_break(workdir, fault))
     result = within(LOAD_WORK, lambda: runner.invoke(app, ["--kb", KB, *question]))
     assert result.exit_code == EXIT_BAD_DATA, result.output
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
-    assert [f"  {visible(str(problem))}" for problem in problems] == result.stderr.splitlines()[1:-1]
+    assert _listed(error) == result.stderr.splitlines()[1:-1]
+    assert result.stderr.splitlines()[-1] == "Fix these, then run: " + shlex.join(["mbc", "--kb", KB, *question])
     assert not list(workdir.glob("**/*.marshal")), "a broken knowledge base is never cached"
 
 

@@ -19,7 +19,7 @@ from ..conftest import FIXTURES, ROOT
 
 
 def test_real_knowledge_base_reads_without_problems() -> None:
-    entries, problems = load.read_folder(ROOT / "data")
+    entries, problems, _ = load.read_folder(ROOT / "data")
     assert problems == []
     built, problems = load.build(entries, "data")
     assert problems == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import yaml
 from hypothesis import example, given
 from hypothesis import strategies as st
 
@@ -75,11 +76,43 @@ def test_an_alias_bomb_is_rejected_with_bounded_work() -> None:
     assert "alias bomb" in problems[0].message
 
 
-def test_syntax_errors_have_a_location() -> None:
-    value, problems = read_yaml("a: [1, 2\nb: 3\n", "f.yaml")
+@pytest.mark.parametrize(
+    ("text", "where", "says"),
+    [
+        ("a: [1, 2\nb: 3\n", (2, 2), "a list in square brackets opened at line 1, column 4 is not closed"),
+        ("- {source: x, quote: y\n- id: b\n", (2, 5), "a mapping in braces opened at line 1, column 3"),
+        ("- id: a\n  name: b\n   aliases: [c]\n", (3, 11), 'a "key: value" where YAML cannot take one'),
+        (
+            "- id: a\n  citations:\n    - {source: x, quote: y}\n   - {source: z, quote: w}\n",
+            (4, 4),
+            "indented unlike the keys of the mapping that starts at line 1, column 3: YAML expected another key",
+        ),
+        ("- id: a\n  name: b\n - id: c\n", (3, 2), 'YAML expected another "- " item at column 1'),
+        ('- id: a\n  name: "b\n  x: y\n', (4, 1), "a quoted text opened at line 2, column 9 is never closed"),
+        ("- id: a\n  name b\n  other: c\n", (2, 3), 'a line with no "key: value" colon'),
+        ("- id: a\n  name: *nope\n", (2, 9), "an alias (*name) that no anchor (&name) above it defines"),
+        ("- &a x\n- &a y\n", (2, 3), "an anchor defined a second time (first at line 1, column 3)"),
+        ('- id: "a\\q"\n', (1, 9), "a backslash escape YAML does not know"),
+    ],
+)
+def test_a_syntax_error_is_said_in_mbcs_words_where_it_is(text: str, where: tuple[int, int], says: str) -> None:
+    """What is wrong, where, and what YAML expected there: never libyaml's "while parsing a block collection"."""
+    value, problems = read_yaml(text, "f.yaml")
     assert value is None
     assert problems[0].location is not None
-    assert problems[0].message.startswith("YAML syntax error")
+    assert (problems[0].location.line, problems[0].location.column) == where
+    assert says in problems[0].message
+    assert not any(word in problems[0].message for word in ("while parsing", "while scanning", "<block"))
+
+
+def test_pyyamls_own_wording_is_said_the_same_way() -> None:
+    """PyYAML's pure parser (where libyaml is missing) says "expected <block end>": read the same."""
+    from mbc_cli.kb.read import in_mbc_words
+
+    with pytest.raises(yaml.MarkedYAMLError) as raised:
+        yaml.compose("- id: a\n  name: b\n - id: c\n", Loader=yaml.SafeLoader)
+    assert "expected <block end>" in str(raised.value)
+    assert 'YAML expected another "- " item at column 1' in in_mbc_words(raised.value)
 
 
 def test_tabs_are_explained() -> None:
