@@ -323,14 +323,21 @@ def markdown_words(markdown: str) -> Counter[str]:
 
     Markdown writes each title, line, note, reference and table cell whole, on one line, from the
     same Document as the table; undoing its markup ('# ', '- ', '> **…**', '_…_', '|' between
-    cells, backslash escapes) gives the text the table must show. Two differences are taken out:
-    a table's header row (the column names, which a narrow terminal shows as 'name:' labels, or
-    not at all for the first column, when it stacks the rows), and the references' numbering
-    ('1.' in Markdown, '[1]' in the table).
+    cells, backslash escapes, '<!-- mbc: … -->' around what the table shows of how it read the words)
+    gives the text the table must show. Two differences are taken out: a table's header row (the
+    column names, which a narrow terminal shows as 'name:' labels, or not at all for the first
+    column, when it stacks the rows), and the citations: footnotes keyed by source ('[^nci]', and
+    '[^nci]: …' for the reference) in Markdown, numbered in the order first cited in the table
+    ('[1]', and '[1] …'), which is the order of their first references in the Markdown.
     """
+    numbers: dict[str, int] = {}
+    for label in re.findall(r"\[\^([^\]]+)\](?!:)", markdown):
+        numbers.setdefault(label, len(numbers) + 1)
+    markdown = re.sub(r"^\[\^([^\]]+)\]: ", lambda m: f"[{numbers[m.group(1)]}] ", markdown, flags=re.MULTILINE)
+    markdown = re.sub(r"\[\^([^\]]+)\]", lambda m: f"[{numbers[m.group(1)]}]", markdown)
+    markdown = re.sub(r"^<!-- mbc: (.*) -->$", r"\1", markdown, flags=re.MULTILINE)
     words: Counter[str] = Counter()
     lines = markdown.splitlines()
-    in_references = False
     for index, line in enumerate(lines):
         following = lines[index + 1] if index + 1 < len(lines) else ""
         if SEPARATOR.fullmatch(line) or SEPARATOR.fullmatch(following):
@@ -338,9 +345,6 @@ def markdown_words(markdown: str) -> Counter[str]:
         if line.startswith("|"):
             words.update(ESCAPED.sub(r"\1", token) for token in line.split() if token != "|")
             continue
-        in_references = in_references or line == "## References"
-        if in_references:
-            line = re.sub(r"^(\d+)\. ", r"[\1] ", line)
         if line.startswith("> **") and line.endswith("**"):
             line = line[4:-2]
         elif line.startswith("_") and line.endswith("_"):  # italic: an empty section's message

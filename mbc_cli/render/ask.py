@@ -25,7 +25,8 @@ def ask(answer: AskAnswer, context: Context, *, every: bool = False, typed: bool
         return document
     asked = command_line(("ask", answer.question))
     return document.replace(
-        query={**document.query, "answered_as": asked}, lead=(Row((f"Answered as: {asked}",)), *document.lead)
+        query={**document.query, "answered_as": asked},
+        lead=(Row((f"Answered as: {asked}",), aside=True), *document.lead),
     )
 
 
@@ -37,7 +38,7 @@ def _ask(answer: AskAnswer, context: Context, *, every: bool) -> Document:
         shown = command_line(answer.command)
         return inner.replace(
             query={**_query(answer), "answered_by": shown, "answer": inner.query},
-            lead=(Row((f"Answered by: {shown}",)), *understood, *inner.lead),
+            lead=(Row((f"Answered by: {shown}",), aside=True), *understood, *inner.lead),
             notes=(*inner.notes, *beside),
         )
     rows = beside if every else beside[:FIRST]
@@ -45,9 +46,10 @@ def _ask(answer: AskAnswer, context: Context, *, every: bool) -> Document:
     hidden = len(beside) - len(rows)
     if hidden:
         more = command_line(("ask", "--all", answer.question))
-        notes.append(Row((f"{hidden} more {'statement speaks' if hidden == 1 else 'statements speak'} to it: {more}",)))
+        said = f"{hidden} more {'statement speaks' if hidden == 1 else 'statements speak'} to it: {more}"
+        notes.append(Row((said,), aside=True))
     if answer.see_also is not None:
-        notes.append(Row((f"See also: {command_line(answer.see_also)}",)))
+        notes.append(Row((f"See also: {command_line(answer.see_also)}",), aside=True))
     results = [
         {
             "kind": statement.kind,
@@ -113,7 +115,7 @@ def _understood(answer: AskAnswer) -> tuple[Row, ...]:
     line = f"Understood as a question {'; '.join(parts)}" if parts else "Understood"
     if spelled:
         line += (" (" if parts else ": ") + "; ".join(spelled) + (")" if parts else "")
-    return (Row((line + ".",)),)
+    return (Row((line + ".",), aside=True),)
 
 
 _INNER = {

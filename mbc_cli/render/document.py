@@ -26,6 +26,9 @@ class Row(Record):
     """The citations of each cell's words, cell by cell (empty: the cells have none of their own)."""
     evidence: bool = False
     """A quote that --evidence puts under the row it supports, in the column of the words it supports."""
+    aside: bool = False
+    """How mbc read what was typed ("Understood as…", "Answered by…"): bookkeeping, not what the sources say.
+    A terminal shows it; Markdown, meant to be pasted into a letter, keeps it in an HTML comment."""
 
     def every_citation(self) -> tuple[Citation, ...]:
         """The cells' citations, then the row's own: in reading order (the sources column comes last)."""

@@ -155,7 +155,7 @@ def _study_json(study: Study | None) -> JsonObject | None:
 
 def term(answer: Named[Term], context: Context) -> Document:
     """The answer to `mbc term WORD`."""
-    lead = [Row((describe(answer.term, [hit for hit, _ in answer.found]),))]
+    lead = [Row((describe(answer.term, [hit for hit, _ in answer.found]),), aside=True)]
     if all(hit.how == "name" for hit, _ in answer.found):
         lead = []
     lead += [Row((f"{t.name}: also called {', '.join(t.aliases)}.",)) for _, t in answer.found if t.aliases]
@@ -214,7 +214,7 @@ def drug(answer: Named[tuple[Drug, Treatment]], context: Context) -> Document:
         if brand:
             lead.append(Row((f"{brand} is a brand name of {d.name} (its generic name).",), d.citations))
         elif hit.how != "name":
-            lead.append(Row((describe(answer.term, (hit,)),)))
+            lead.append(Row((describe(answer.term, (hit,)),), aside=True))
     sections = tuple(
         Section(
             drug_name(d) if len(answer.found) > 1 else "What the sources say",

@@ -62,7 +62,7 @@ def site(answer: SiteAnswer | LocalAreaAnswer, context: Context) -> Document:
     if isinstance(answer, LocalAreaAnswer):
         return _local_area(answer, context)
     s = answer.site
-    lead = [] if answer.match.how == "name" else [Row((describe(answer.term, (answer.match,)),))]
+    lead = [] if answer.match.how == "name" else [Row((describe(answer.term, (answer.match,)),), aside=True)]
     if answer.place:
         named = f'"{answer.term}" names {the(answer.place.name)}, part of the site {s.name}.'
         lead.append(Row((named,), answer.place.citations))
@@ -183,7 +183,7 @@ def _local_area(answer: LocalAreaAnswer, context: Context) -> Document:
         {"command": "site", "site": answer.term},
         [result],
         lead=(
-            *(() if answer.match.how == "name" else (Row((describe(answer.term, (answer.match,)),)),)),
+            *(() if answer.match.how == "name" else (Row((describe(answer.term, (answer.match,)),), aside=True),)),
             *meaning,
         ),
         sections=sections,

@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # each builder needs only its own query's types, imported by 
 
 def symptom(answer: SymptomAnswer, context: Context) -> Document:
     """The answer to `mbc symptom TERM...`."""
-    lead = [Row((describe(m.term, m.hits),)) for m in answer.matches if m.hits]
+    lead = [Row((describe(m.term, m.hits),), aside=True) for m in answer.matches if m.hits]
     these = "this symptom" if sum(len(m.symptoms) for m in answer.matches) == 1 else "these symptoms"
     lead += [
         Row((f'"{word}" was left aside. Did you mean: {name}?',)) for m in answer.matches for word, name in m.misspelled

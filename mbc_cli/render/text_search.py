@@ -50,7 +50,12 @@ def search(answer: SearchAnswer, context: Context) -> Document:
     ]
     shown = sum(len(found) for _, found in answer.groups)
     more = (
-        (Row((f"Showing the {shown} best of the {answer.total} entries that hold your words: add words to narrow.",)),)
+        (
+            Row(
+                (f"Showing the {shown} best of the {answer.total} entries that hold your words: add words to narrow.",),
+                aside=True,
+            ),
+        )
         if answer.total > shown
         else ()
     )
@@ -65,13 +70,14 @@ def search(answer: SearchAnswer, context: Context) -> Document:
         },
         results,
         lead=(
-            Row((f"Searched for: {words}{aside}.",)),
+            Row((f"Searched for: {words}{aside}.",), aside=True),
             *more,
             Row(
                 (
                     "Best first: what your words name, then what holds more of them, "
                     "then where they are (a name, an alias, a text).",
-                )
+                ),
+                aside=True,
             ),
         ),
         sections=sections,

@@ -1,4 +1,4 @@
-"""Markdown and JSON renderers: self-contained documents with the same content as the tables."""
+"""The JSON renderer: one self-contained document with the same content as the tables."""
 
 from __future__ import annotations
 
@@ -13,22 +13,6 @@ from mbc_cli.render.document import Context
 
 def context(kb: KnowledgeBase) -> Context:
     return Context(kb.sources, query.advice(kb))
-
-
-def test_markdown_is_a_self_contained_document(real_kb: KnowledgeBase) -> None:
-    text = markdown.render(sites.site(query.by_site(real_kb, "brain"), context(real_kb)))
-    assert text.startswith("# What spread to the brain can cause")
-    assert "## Symptoms" in text
-    assert "| symptom | sources |" in text  # no "how" column: every symptom of the brain is said directly
-    assert "## References" in text
-    assert "1. " in text
-    assert "> **" in text
-
-
-def test_markdown_escapes_table_breaking_characters(real_kb: KnowledgeBase) -> None:
-    answer = query.by_symptoms(real_kb, ["headache", "a|b*c"])
-    text = markdown.render(symptoms.symptom(answer, context(real_kb)))
-    assert "a\\|b\\*c" in text
 
 
 def test_json_contract(real_kb: KnowledgeBase) -> None:
@@ -56,7 +40,7 @@ def test_a_misspelt_word_left_aside_is_said_in_every_format(real_kb: KnowledgeBa
     document = symptoms.symptom(answer, context(real_kb))
     payload = json.loads(json_render.render(document))
     assert payload["query"]["matches"][0]["misspelled"] == [{"word": "nausious", "did_you_mean": "nauseous"}]
-    assert '"nausious" was left aside. Did you mean: nauseous?' in markdown.render(document)
+    assert '"nausious" was left aside. Did you mean: nauseous?' in markdown.render(document)  # in its comment
 
 
 def test_an_entrys_json_follows_its_declaration(real_kb: KnowledgeBase) -> None:
