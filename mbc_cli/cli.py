@@ -7,6 +7,7 @@ through `failures.Group`, which chooses its exit code.
 from __future__ import annotations
 
 import sys
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -16,12 +17,18 @@ from mbc_cli import __version__, complete, prompt, terminal
 from mbc_cli.argv import command_named, front_door
 from mbc_cli.failures import Command, Group
 from mbc_cli.options import (
+    BrcaOption,
     EvidenceOption,
     Format,
     FormatOption,
+    Her2NegativeOption,
+    Her2PositiveOption,
+    HrNegativeOption,
+    HrPositiveOption,
     JsonOption,
     TestSiteOption,
     TreatmentSiteOption,
+    TripleNegativeOption,
     show_answer,
     words_given,
 )
@@ -252,18 +259,12 @@ def treatments(
             autocompletion=complete.SUBTYPES,
         ),
     ] = None,
-    her2_positive: Annotated[bool, typer.Option("--her2-positive", help="The cancer is HER2-positive.")] = False,
-    her2_negative: Annotated[bool, typer.Option("--her2-negative", help="The cancer is HER2-negative.")] = False,
-    hr_positive: Annotated[
-        bool, typer.Option("--hr-positive", help="The cancer is hormone-receptor (ER/PR) positive.")
-    ] = False,
-    hr_negative: Annotated[
-        bool, typer.Option("--hr-negative", help="The cancer is hormone-receptor (ER/PR) negative.")
-    ] = False,
-    triple_negative: Annotated[
-        bool, typer.Option("--triple-negative", help="The cancer is triple-negative (HR-negative and HER2-negative).")
-    ] = False,
-    brca: Annotated[bool, typer.Option("--brca", help="The cancer has a BRCA1 or BRCA2 mutation.")] = False,
+    her2_positive: Her2PositiveOption = False,
+    her2_negative: Her2NegativeOption = False,
+    hr_positive: HrPositiveOption = False,
+    hr_negative: HrNegativeOption = False,
+    triple_negative: TripleNegativeOption = False,
+    brca: BrcaOption = False,
     site: TreatmentSiteOption = None,
     evidence: EvidenceOption = False,
     fmt: FormatOption = Format.table,
@@ -274,20 +275,10 @@ def treatments(
     from mbc_cli import query
     from mbc_cli.render import treatments
 
+    flags = query.Flags(her2_positive, her2_negative, hr_positive, hr_negative, triple_negative, brca)
+
     def build(kb: KnowledgeBase, context: Context) -> Document:
-        said = query.subtype_flags(" ".join(subtype or ()))
-        hr = query.status(
-            "hr", positive=hr_positive or "hr_positive" in said, negative=hr_negative or "hr_negative" in said
-        )
-        her2 = query.status(
-            "her2", positive=her2_positive or "her2_positive" in said, negative=her2_negative or "her2_negative" in said
-        )
-        fit = query.profile(
-            hr_positive=hr,
-            her2_positive=her2,
-            triple_negative=triple_negative or "triple_negative" in said,
-            brca=brca or "brca" in said,
-        )
+        fit = query.profile_said(" ".join(subtype or ()), flags)
         return treatments.treatments(query.treatments_for(kb, profile=fit, site=site), context)
 
     show_answer(ctx, build, fmt, as_json, evidence=evidence)
@@ -431,6 +422,132 @@ def search(
 
     text = " ".join(words)
     show_answer(ctx, lambda kb, context: found.search(query.search(kb, text), context), fmt, as_json, evidence=evidence)
+
+
+class PageFormat(str, Enum):
+    """How `mbc visit` writes its page (a FILE ending in .pdf is written as PDF, .md as Markdown)."""
+
+    html = "html"
+    markdown = "markdown"
+    json = "json"
+
+
+class Paper(str, Enum):
+    """The paper the page is laid out for when printed."""
+
+    a4 = "a4"
+    letter = "letter"
+
+
+@app.command(cls=Command, short_help="A cited page to bring to an appointment (HTML or PDF).")
+def visit(
+    ctx: typer.Context,
+    terms: Annotated[
+        list[str] | None,
+        typer.Argument(
+            metavar="[SYMPTOM]...",
+            help='Symptoms in your own words, as for mbc symptom ("yellow skin"), and subtype words (her2+).',
+            autocompletion=complete.SYMPTOMS,
+            show_default=False,
+        ),
+    ] = None,
+    her2_positive: Her2PositiveOption = False,
+    her2_negative: Her2NegativeOption = False,
+    hr_positive: HrPositiveOption = False,
+    hr_negative: HrNegativeOption = False,
+    triple_negative: TripleNegativeOption = False,
+    brca: BrcaOption = False,
+    site: Annotated[
+        str | None,
+        typer.Option(
+            "--site",
+            help="A site where spread is known, e.g. bone: its tests are listed.",
+            show_default=False,
+            autocompletion=complete.SITES,
+            callback=words_given,
+        ),
+    ] = None,
+    output: Annotated[
+        str | None,
+        typer.Option(
+            "-o",
+            "--output",
+            metavar="FILE",
+            help="Write the page here (FILE.html; FILE.pdf with mbc[pdf] installed; FILE.md) instead of to stdout.",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: Annotated[
+        PageFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="html (to print), markdown or json. Default: from FILE, else html.",
+            show_default=False,
+        ),
+    ] = None,
+    paper: Annotated[
+        Paper | None,
+        typer.Option(
+            "--paper", help="The PDF's paper (default a4); HTML prints on the browser's paper.", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """A page to bring to an appointment: your symptoms and the sites the sources link to them, a body map,
+    the tests and treatments to ask about, and questions to bring, every line cited. It informs; it does not
+    diagnose."""
+    import datetime
+
+    from mbc_cli import query
+    from mbc_cli.kb import cache
+    from mbc_cli.query.visit import visit as visit_answer
+    from mbc_cli.render import visit as page
+    from mbc_cli.render.document import Context
+
+    words = list(terms or ())
+    subtype = [word for word in words if query.is_subtype(word)]
+    symptoms = [word for word in words if word not in subtype]
+    flags = query.Flags(her2_positive, her2_negative, hr_positive, hr_negative, triple_negative, brca)
+    target = Path(output) if output else None
+    suffix = target.suffix.lower() if target else ""
+    chosen = fmt or (PageFormat.markdown if suffix in (".md", ".markdown") else PageFormat.html)
+    run = ctx.find_root().obj
+    run.json = chosen is PageFormat.json
+    fit = query.profile_said(" ".join(subtype), flags)
+    knowledge = cache.open_kb(run.kb)
+    context = Context(knowledge.sources, query.advice(knowledge))
+    answer = visit_answer(knowledge, symptoms, profile=fit, site=site)
+    document = page.page(answer, context, date=datetime.date.today().isoformat())
+    if chosen is PageFormat.json:
+        from mbc_cli.render import json
+
+        text = json.render(document, ascii_only=target is None and not terminal.unicode(sys.stdout)) + "\n"
+    elif chosen is PageFormat.markdown:
+        from mbc_cli.render import markdown
+
+        text = markdown.render(document)
+    else:
+        pdf = suffix == ".pdf"
+        size = "Letter" if paper is Paper.letter else "A4" if pdf or paper is Paper.a4 else None
+        text = page.html(answer, document, paper=size)
+    if target is None:
+        terminal.show(text)
+        return
+    from mbc_cli.files import replace_atomically
+
+    data = text.encode("utf-8")
+    if suffix == ".pdf" and chosen is PageFormat.html:
+        try:
+            data = page.pdf(text)
+        except page.PdfUnavailable:
+            from mbc_cli.errors import UsageError
+
+            raise UsageError(
+                "Writing PDF needs WeasyPrint, mbc's optional extra: python3 -m pip install 'mbc[pdf]'. "
+                f"Or write the page as HTML (-o {target.with_suffix('.html')}) and print it from a browser."
+            ) from None
+    replace_atomically(target, data)
+    terminal.say(f"Wrote {target}.")
 
 
 @app.command(cls=Command, short_help="Ask a question in your own words.")

@@ -61,6 +61,7 @@ COMMANDS = (
     "drugs",
     "search",
     "sources",
+    "visit",
     "validate",
 )
 """mbc's commands in the order a patient needs them: a question first, then symptoms, a site, treatments, then

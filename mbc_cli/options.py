@@ -35,6 +35,18 @@ FormatOption = Annotated[
     typer.Option("--format", "-f", help="table (for reading), json (for programs) or markdown (for notes)."),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+Her2PositiveOption = Annotated[bool, typer.Option("--her2-positive", help="The cancer is HER2-positive.")]
+Her2NegativeOption = Annotated[bool, typer.Option("--her2-negative", help="The cancer is HER2-negative.")]
+HrPositiveOption = Annotated[
+    bool, typer.Option("--hr-positive", help="The cancer is hormone-receptor (ER/PR) positive.")
+]
+HrNegativeOption = Annotated[
+    bool, typer.Option("--hr-negative", help="The cancer is hormone-receptor (ER/PR) negative.")
+]
+TripleNegativeOption = Annotated[
+    bool, typer.Option("--triple-negative", help="The cancer is triple-negative (HR-negative and HER2-negative).")
+]
+BrcaOption = Annotated[bool, typer.Option("--brca", help="The cancer has a BRCA1 or BRCA2 mutation.")]
 EvidenceOption = Annotated[
     bool, typer.Option("--evidence", help="Under each line, the exact words of each source it cites.")
 ]

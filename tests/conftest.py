@@ -1,4 +1,5 @@
-"""Shared fixtures: the real knowledge base, loaded once, and the source snapshots' folder."""
+"""Shared fixtures: the real knowledge base, loaded once, the source snapshots' folder, and one browser
+(tests/browser.py) for every test that opens a page."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from hypothesis import HealthCheck, settings
 
 from mbc_cli.kb import load
 from mbc_cli.model import KnowledgeBase
+from tests.browser import artifacts_fixture, browser_fixture  # noqa: F401 (one browser for the whole session)
 
 settings.register_profile(
     "default", derandomize=True, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]

@@ -24,10 +24,13 @@ if TYPE_CHECKING:
     from mbc_cli.query.symptoms import SymptomAnswer, all_symptoms, by_symptoms, match_symptom
     from mbc_cli.query.text_search import SearchAnswer, search
     from mbc_cli.query.treatments import (
+        Flags,
         Profile,
         TestsAnswer,
         TreatmentsAnswer,
+        is_subtype,
         profile,
+        profile_said,
         status,
         subtype_flags,
         tests_for,
@@ -53,10 +56,13 @@ _HOME = {
     **dict.fromkeys(("SymptomAnswer", "all_symptoms", "by_symptoms", "match_symptom"), "symptoms"),
     **dict.fromkeys(
         (
+            "Flags",
             "Profile",
             "TestsAnswer",
             "TreatmentsAnswer",
+            "is_subtype",
             "profile",
+            "profile_said",
             "status",
             "subtype_flags",
             "tests_for",
@@ -68,6 +74,7 @@ _HOME = {
 """Where each name of this package is defined."""
 
 __all__ = [
+    "Flags",
     "LocalAreaAnswer",
     "Named",
     "Profile",
@@ -89,8 +96,10 @@ __all__ = [
     "by_symptoms",
     "drug_named",
     "entries_by_kind",
+    "is_subtype",
     "match_symptom",
     "profile",
+    "profile_said",
     "search",
     "statistics",
     "status",

@@ -110,6 +110,44 @@ def profile(
     return Profile(hr_positive, her2_positive, True if brca else None)
 
 
+class Flags(Record):
+    """The subtype flags as given on the command line (each False when not given)."""
+
+    her2_positive: bool = False
+    her2_negative: bool = False
+    hr_positive: bool = False
+    hr_negative: bool = False
+    triple_negative: bool = False
+    brca: bool = False
+
+
+def profile_said(words: str, flags: Flags) -> Profile:
+    """The profile that subtype words ("her2+ er positive") and flags say together; a contradiction (or an
+    unknown word) is a usage error."""
+    said = subtype_flags(words)
+    hr = status(
+        "hr", positive=flags.hr_positive or "hr_positive" in said, negative=flags.hr_negative or "hr_negative" in said
+    )
+    her2 = status(
+        "her2",
+        positive=flags.her2_positive or "her2_positive" in said,
+        negative=flags.her2_negative or "her2_negative" in said,
+    )
+    return profile(
+        hr_positive=hr,
+        her2_positive=her2,
+        triple_negative=flags.triple_negative or "triple_negative" in said,
+        brca=flags.brca or "brca" in said,
+    )
+
+
+def is_subtype(words: str) -> bool:
+    """Whether every word of `words` is a subtype word ("her2+", "triple negative"): not a symptom's."""
+    from mbc_cli.understand.ideas import without_subtypes
+
+    return bool(words.strip()) and not without_subtypes(words)
+
+
 class TreatmentFit(Record):
     """A treatment that fits, with the drugs of it that fit."""
 

@@ -5,14 +5,19 @@
 
 from __future__ import annotations
 
-from rich.text import Text
+from typing import TYPE_CHECKING
 
 from mbc_cli.model import Source
 from mbc_cli.printable import visible
 
+if TYPE_CHECKING:  # Rich is imported by what shows an answer on a terminal, not by what builds one
+    from rich.text import Text
+
 
 def literal(text: str, style: str = "") -> Text:
     """Return `text` as Rich Text: shown exactly, with no markup or emoji codes interpreted."""
+    from rich.text import Text
+
     return Text(visible(text), style=style)
 
 

@@ -110,9 +110,9 @@ def _treatment_row(fit: TreatmentFit, profile: Profile, area: str | None, *, own
     notes = [claim for claim in treatment.notes if _said_of(claim.subtypes, profile)]
     notes = [claim for claim in notes if own or not profile.given or claim.subtypes]
     links = treatment.subtypes
-    if profile.given:  # the subtype given is the section's; "for" any subtype where a source says so
-        whom = [link for link in links if link.subtype == ANY_SUBTYPE]
-        also = [link for link in links if link not in whom and link.subtype not in profile.subtypes]
+    if profile.given:  # the subtype given is the section's, and so is metastatic breast cancer with no subtype
+        whom = [link for link in links if link.subtype == ANY_SUBTYPE] if own else []
+        also = [link for link in links if link.subtype not in (*profile.subtypes, ANY_SUBTYPE)]
     else:
         whom, also = list(links), []
     cells = [
@@ -190,7 +190,10 @@ def _unknown_rows(answer: TreatmentsAnswer) -> list[Row]:
         named += [d.name for d in unknown.drugs]
         verb = "is" if len(named) == 1 else "are"
         said = status if status.endswith("given") else f"{status} not given"
-        rows.append(Row((f"{said}: {_and(named)} {verb} {whom} ({unknown.flag}).",)))
+        links = [link for t in unknown.treatments for link in t.subtypes]
+        links += [link for d in unknown.drugs for link in d.subtypes]
+        cited = [c for link in links if link.subtype == unknown.status for c in link.citations]
+        rows.append(Row((f"{said}: {_and(named)} {verb} {whom} ({unknown.flag}).",), tuple(dict.fromkeys(cited))))
     return rows
 
 
@@ -223,7 +226,7 @@ def treatments(answer: TreatmentsAnswer, context: Context) -> Document:
         sections.append(Section("For metastatic breast cancer: the sources name no subtype", columns, rows))
     if care:
         rows = tuple(_brief(f) for f in care)
-        title = "Supportive and palliative care, and clinical trials (what each does: mbc ask NAME)"
+        title = "Supportive and palliative care, clinical trials (what each does: mbc ask NAME)"
         sections.append(Section(title, ("care",), rows))
     if emerging:
         rows = tuple(
