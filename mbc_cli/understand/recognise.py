@@ -217,7 +217,8 @@ def _in_clause(
     """
     if ANIMALS & set(clause):  # "my dog has a rash": not a person's symptom
         return [], [], [], False
-    senses = [family(word) for word in clause]
+    families = {word: family(word) for word in set(clause)}  # a long clause repeats its words: each read once
+    senses = [families[word] for word in clause]
     wanted = frozenset(s for word, s in zip(clause, senses, strict=True) if content(word))
     candidates = _phrases_within(kb, wanted, kinds)
     covered = frozenset[str]().union(*candidates.values())
@@ -240,8 +241,11 @@ def _in_clause(
         if core is not None:
             hits, left = [core], list(core.ignored)
     surface = on_the_surface(clause)
-    placed = [w for w in left if w not in surface and (not harmless(w) or (hits and _site_ids(kb, w)))]
-    places = [_site_ids(kb, word) for word in placed]
+    distinct = set(left)
+    calm = {word: harmless(word) for word in distinct}
+    sites = {word: _site_ids(kb, word) for word in distinct if not calm[word] or hits}
+    placed = [w for w in left if w not in surface and (not calm[w] or (hits and sites[w]))]
+    places = [sites[word] for word in placed]
     unknown = {word for word, ids in zip(placed, places, strict=True) if not ids}
     if unknown:
         # Words that are neither qualifiers nor places: in a short clause they change what it says ("rash
