@@ -68,6 +68,7 @@ CASES = (
     Case("mbc treatments --her2-positive", ("treatments", "--her2-positive")),
     Case('mbc ask "is it curable?"', ("ask", "is it curable?")),
     Case('mbc search "five year survival"', ("search", "five year survival")),
+    Case("mbc visit headache nausea --her2-positive", ("visit", "headache", "nausea", "--her2-positive")),
     # Typer's bash completion protocol: what the shell runs when the user presses Tab after "mbc site bo".
     Case(
         "completion: mbc site bo<Tab>",

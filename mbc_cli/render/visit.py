@@ -149,7 +149,7 @@ def _tests(answer: VisitAnswer, context: Context) -> list[Section]:
         table.replace(title=f"Tests the sources name for {named}" if named else "Tests the sources name", rows=tied),
         Section("Tests used wherever cancer may have spread", ("test",), anywhere),
     ]
-    return sections + list(document.sections[1:])
+    return sections  # a check at follow-up visits is not a test to find spread (mbc tests lists it apart)
 
 
 def _named(row: Row, columns: Sequence[str]) -> Row:
