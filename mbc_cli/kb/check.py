@@ -131,9 +131,10 @@ def _check_symptoms(site: Checked, symptoms: Mapping[str, Checked], problems: li
         if (symptom, via) in seen:
             problems.append(Problem(link.at, f'symptom "{symptom}" is linked twice', label))
         seen.add((symptom, via))
-        if via is None or via not in symptoms:
+        kind = symptoms[via].maybe_text("kind") if via is not None and via in symptoms else None
+        if via is None or kind is None:  # no via; an unknown one; or one whose kind is itself a problem, said
             continue
-        if symptoms[via].text("kind") != "condition":
+        if kind != "condition":
             problems.append(Problem(link.where["via"], f'"{via}" is not a condition, so nothing comes via it', label))
         elif via not in direct:
             problems.append(

@@ -363,6 +363,18 @@ def test_the_python_tag_payload_would_run_under_an_unsafe_loader(workdir: Path) 
     assert (workdir / PAYLOAD_FILE).read_text(encoding="utf-8").strip() == "hacked"
 
 
+def test_a_condition_whose_kind_is_broken_is_one_problem_not_a_crash(workdir: Path) -> None:
+    """Found by fuzzing: with every file checked in one pass, a site's symptom that comes via a condition whose
+    own `kind` is missing is that one problem, said where it is, not a KeyError."""
+    symptoms = workdir / KB / "symptoms.yaml"
+    text = symptoms.read_text(encoding="utf-8")
+    assert "  kind: condition\n" in text
+    symptoms.write_text(text.replace("  kind: condition\n", "  kind: null\n", 1), encoding="utf-8")
+    (problem,) = _problems(workdir / KB)
+    assert problem.location is not None and problem.location.file.endswith("symptoms.yaml")
+    assert problem.message == '"null" is not one of: symptom, condition'
+
+
 def test_faults_in_several_files_are_all_reported_at_once(workdir: Path) -> None:
     names = ("yaml11_no", "duplicate_key", "tab_indent", "unknown_key", "wrong_type", "bad_enum", "missing_key")
     faults = [BY_NAME[name] for name in names]
