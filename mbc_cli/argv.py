@@ -102,7 +102,7 @@ def as_typed(args: Sequence[str]) -> str:
     import shlex
 
     words = list(args)
-    if "--answered-as" in words:
-        words.remove("--answered-as")
-        words.remove("ask")
+    first = _first_word(words)
+    if first is not None and words[first : first + 2] == ["ask", "--answered-as"]:  # as front_door wrote it
+        del words[first : first + 2]
     return shlex.join(["mbc", *words])

@@ -79,3 +79,17 @@ def test_a_mistyped_command_is_one_slip_from_one(name: str, close: str | None) -
 @pytest.mark.parametrize("word", ["what", "is", "my", "can", "how", "does", "tired", "pain", "scan"])
 def test_the_first_word_of_a_question_is_never_taken_for_a_command(word: str) -> None:
     assert argv.close_command(word, COMMANDS) is None
+
+
+@pytest.mark.parametrize(
+    ("args", "typed"),
+    [
+        (["ask", "--answered-as", "is", "it", "curable"], "mbc is it curable"),
+        (["--kb", "my kb", "ask", "--answered-as", "what"], "mbc --kb 'my kb' what"),
+        (["validate", "kb", "--sources", "../shared/sources"], "mbc validate kb --sources ../shared/sources"),
+        (["drug", "--", "--answered-as"], "mbc drug -- --answered-as"),  # found by fuzzing: a name, not the flag
+        (["ask", "--", "--answered-as"], "mbc ask -- --answered-as"),
+    ],
+)
+def test_a_command_line_is_repeated_as_it_was_typed(args: list[str], typed: str) -> None:
+    assert argv.as_typed(args) == typed
