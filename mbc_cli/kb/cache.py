@@ -78,17 +78,22 @@ def open_kb(path: Path | None = None) -> model.KnowledgeBase:
     shipped = Path(__file__).parent.parent / SHIPPED
     if where == bundled_path() and shipped.is_file():  # the wheel's own: nothing is written to the user's cache
         digest = fingerprint(where)
+        if digest is not None and (digest, _file_key(shipped)) in _OPENED:
+            return _OPENED[digest, _file_key(shipped)]
         knowledge = read(shipped, digest, where) if digest is not None else None
-        if knowledge is not None:
-            return knowledge
+        if knowledge is not None and digest is not None:
+            return _opened((digest, _file_key(shipped)), knowledge)
     stamp = stamp_of(where)
     if stamp is not None:
         known = _remembered(stamp)
         if known is not None:
-            knowledge = read(cache_file(known), known, where)
+            compiled = cache_file(known)
+            if (stamp, _file_key(compiled)) in _OPENED:  # a second question in one run (mbc's prompt)
+                return _OPENED[stamp, _file_key(compiled)]
+            knowledge = read(compiled, known, where)
             if knowledge is not None:
-                _used(cache_file(known), _stamp_file(stamp))
-                return knowledge
+                _used(compiled, _stamp_file(stamp))
+                return _opened((stamp, _file_key(compiled)), knowledge)
     digest = fingerprint(where)
     if digest is not None:
         knowledge = read(cache_file(digest), digest, where)
@@ -104,6 +109,29 @@ def open_kb(path: Path | None = None) -> model.KnowledgeBase:
         _remember(stamp, digest)
         prune(cache_folder())
     return knowledge
+
+
+_OPENED: dict[tuple[str, tuple[int, int, int]], model.KnowledgeBase] = {}
+"""The knowledge bases this process has read, by folder stamp (or digest) and the compiled file's identity: the
+prompt answers question after question, and each reads the model once, its decoded entries kept. A changed
+folder or compiled file is another key."""
+_KEEP = 4
+
+
+def _opened(key: tuple[str, tuple[int, int, int]], knowledge: model.KnowledgeBase) -> model.KnowledgeBase:
+    while len(_OPENED) >= _KEEP:
+        del _OPENED[next(iter(_OPENED))]
+    _OPENED[key] = knowledge
+    return knowledge
+
+
+def _file_key(file: Path) -> tuple[int, int, int]:
+    """A file's identity: inode, size and modification time (none when it cannot be read)."""
+    try:
+        info = file.stat()
+    except OSError:
+        return (0, 0, 0)
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 UNUSED_FOR = 30 * 24 * 3600

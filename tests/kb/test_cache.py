@@ -290,3 +290,18 @@ def test_a_cache_file_in_use_is_kept(small: Path, cache: Path, monkeypatch: pyte
     kb_cache.open_kb(small)  # a hit: marks it used
     kb_cache.prune(cache)
     assert compiled.exists()
+
+
+def test_a_second_question_in_one_run_reads_the_model_once(
+    small: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """mbc's prompt answers question after question in one process: the model is read once, its decoded
+    entries kept; a change to the folder is a new model."""
+    monkeypatch.setattr(kb_cache, "_SETTLED_NS", 0)  # the files just written count as settled
+    kb_cache.open_kb(small)  # validates and compiles
+    second = kb_cache.open_kb(small)  # reads the compiled model
+    assert kb_cache.open_kb(small) is second
+    notes = small / "notes.yaml"
+    notes.write_text(notes.read_text(encoding="utf-8") + "# changed\n", encoding="utf-8")
+    changed = kb_cache.open_kb(small)
+    assert changed is not second
