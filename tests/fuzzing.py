@@ -55,7 +55,7 @@ T = TypeVar("T")
 def examples(divisor: int, floor: int = 10) -> int:
     """max_examples for a test whose examples are expensive: the current profile's count over `divisor`.
 
-    Read when the test module is imported, after conftest.py has loaded the profile: 100 // 4 = 25 in
+    Read when the test module is imported, after conftest.py has loaded the profile: 50 // 4 = 12 in
     the suite, 1000 // 4 = 250 under HYPOTHESIS_PROFILE=fuzz (MBC_FUZZ_EXAMPLES); never fewer than `floor`.
     A fixed max_examples would also fix the fuzz run's count; a share of the profile's scales with it.
     """
