@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from mbc_cli.declare import Record
-from mbc_cli.model import Citation, KnowledgeBase, LocalArea, Note, Site, Study
+from mbc_cli.model import Citation, KnowledgeBase, LocalArea, Note, Site, Study, Test
 from mbc_cli.query.sites import commonness
 from mbc_cli.query.symptoms import SymptomAnswer, by_symptoms
 from mbc_cli.query.treatments import Profile, TestsAnswer, TreatmentsAnswer, tests_for, treatments_for
@@ -30,13 +30,12 @@ new symptoms right away heads the page, as it ends every answer."""
 
 
 class Suggestion(Record):
-    """A question built from this person's items: what a cited statement says, then what to ask about it."""
+    """A question built from this person's items: a test the sources tie to a site their symptoms point to."""
 
-    said: str
-    """What the sources say, in mbc's words of a cited statement: "The sources name a bone scan for …"."""
+    test: Test
+    site: Site
     citations: tuple[Citation, ...]
-    ask: str
-    """The question, mbc's own: "Ask whether you need one."."""
+    """The words that tie the test to the site, which the question rests on."""
 
 
 class VisitAnswer(Record):
@@ -107,10 +106,5 @@ def _suggestions(tests: TestsAnswer, linked: Sequence[Site]) -> tuple[Suggestion
             if checked not in linked:
                 continue
             link = next(link for link in test.sites if link.site == checked.id)
-            said = f"The sources name it for finding spread to {_the(checked.name)}."
-            found.append(Suggestion(said, link.citations, f"Do I need the {test.name}?"))
+            found.append(Suggestion(test, checked, link.citations))
     return tuple(found)
-
-
-def _the(name: str) -> str:
-    return name if name.lower().startswith("the ") else f"the {name}"

@@ -49,9 +49,10 @@ def label(source: str) -> str:
     return source.replace("_", "-")
 
 
-def _cited(text: str, citations: Sequence[Citation], order: Mapping[str, int]) -> str:
+def _cited(text: str, citations: Sequence[Citation], order: Mapping[str, int], *, in_table: bool = False) -> str:
+    """Text and the footnotes of its citations, in a line or (`in_table`) a table's cell."""
     marks = footnotes(citations, order)
-    said = inline(text)
+    said = inline(text, in_table=in_table)
     return f"{said} {marks}" if said and marks else said or marks
 
 
@@ -92,19 +93,13 @@ def _section(section: Section, order: Mapping[str, int]) -> list[str]:
     lines.append("|" + "---|" * len(header))
     for row in section.rows:
         cells = [
-            _table_cell(cell, row.cell_citations(index), order) if not row.aside else inline(cell, in_table=True)
+            _cited(cell, row.cell_citations(index) if not row.aside else (), order, in_table=True)
             for index, cell in enumerate(row.cells)
         ]
         if sources:
             cells.append(footnotes(row.citations, order))
         lines.append("| " + " | ".join(cells) + " |")
     return lines
-
-
-def _table_cell(text: str, citations: Sequence[Citation], order: Mapping[str, int]) -> str:
-    marks = footnotes(citations, order)
-    said = inline(text, in_table=True)
-    return f"{said} {marks}" if said and marks else said or marks
 
 
 # --- escaping: only what would change the Markdown ------------------------------------------------

@@ -27,7 +27,7 @@ from mbc_cli.render.document import (
 )
 from mbc_cli.render.sites import NOT_TIED, frequency_text
 from mbc_cli.render.symptoms import symptom as symptom_document
-from mbc_cli.render.text import listed
+from mbc_cli.render.text import listed, the
 from mbc_cli.render.treatments import tests as tests_document
 from mbc_cli.render.treatments import treatments as treatments_document
 
@@ -96,7 +96,13 @@ def page(answer: VisitAnswer, context: Context, *, date: str) -> Document:
     questions = tuple(Row((note.text,), note.citations) for note in answer.questions)
     sections.append(Section(QUESTIONS, ("question",), questions))
     if answer.suggestions:
-        suggested = tuple(Row((f"{s.ask} {s.said}",), s.citations) for s in answer.suggestions)
+        suggested = tuple(
+            Row(
+                (f"Do I need the {s.test.name}? The sources name it for finding spread to {the(s.site.name)}.",),
+                s.citations,
+            )
+            for s in answer.suggestions
+        )
         sections.append(Section(SUGGESTED, ("question",), suggested))
     return context.document(
         "For my appointment: metastatic breast cancer",
